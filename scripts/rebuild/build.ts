@@ -1,0 +1,164 @@
+// docs → sections → model → spec: the whole rebuild, in-process, returning the document and its findings.
+import { basename } from 'node:path';
+import { Findings, type Location } from './findings.ts';
+import { loadManifest, type Manifest } from './docs/manifest.ts';
+import { directorySources, manifestSources } from './docs/read-docs.ts';
+import { extractPage } from './extract/page.ts';
+import { emptyDocModel, type DocModel, type Operation, type Schema, type Source } from './model.ts';
+import { mergeOperations, type SchemaEvidence } from './merge/operations.ts';
+import { attachCurlOutputs } from './merge/curl-outputs.ts';
+import { ExampleRegistry } from './emit/examples.ts';
+import { emitDefinitions, inferMissing, referencedNames } from './emit/components.ts';
+import { emitInfo } from './emit/info.ts';
+import { emitOperation } from './emit/operation.ts';
+import { emitSecurity } from './emit/security.ts';
+import { emitServers } from './emit/servers.ts';
+import { emitTags } from './emit/tags.ts';
+import { dropInvalidExamples } from './validate/examples.ts';
+
+export interface BuildInput {
+  /** spec/sources.yaml: facts no page states, and (without docsDir) the list of pages. */
+  manifestPath: string;
+  /** Read every page of this directory instead of the manifest's list. */
+  docsDir?: string;
+  /** Paths in findings are shown relative to this folder. */
+  displayRoot: string;
+}
+
+export interface BuildResult {
+  document: Schema;
+  findings: Findings;
+  operations: Operation[];
+  sources: Source[];
+}
+
+export const OPENAPI_VERSION = '3.1.0';
+
+export function buildSpec(input: BuildInput): BuildResult {
+  const findings = new Findings();
+  const manifest = loadManifest(input.manifestPath);
+  const sources = input.docsDir
+    ? directorySources(input.docsDir, findings, input.displayRoot)
+    : manifestSources(manifest, input.manifestPath, findings, input.displayRoot);
+  return buildFromSources(sources, manifest, findings);
+}
+
+export function buildFromSources(sources: Source[], manifest: Manifest, findings = new Findings()): BuildResult {
+  const model = emptyDocModel();
+  const plaintext = { basePath: manifest.basePath, statusByDescription: manifest.statusByDescription };
+  for (const source of sources) {
+    try {
+      extractPage(source, findings, model, plaintext);
+    } catch (e) {
+      // A page the extractors choke on is reported, never allowed to take the build down.
+      findings.error('unrecognised-page', { file: source.file, line: 1 }, `page could not be read: ${(e as Error).message}; page dropped`);
+    }
+  }
+  assignTags(model, manifest, findings);
+  checkTocLinks(model, findings);
+
+  const evidence: SchemaEvidence[] = [];
+  const operations = mergeOperations(model.operations, findings, evidence);
+  attachCurlOutputs(operations, findings);
+  const examples = new ExampleRegistry();
+  const paths: Record<string, Record<string, Schema>> = {};
+  for (const op of [...operations].sort((a, b) => a.path.localeCompare(b.path) || methodRank(a.method) - methodRank(b.method))) {
+    (paths[op.path] ??= {})[op.method] = emitOperation(op, examples);
+  }
+  const schemas = emitDefinitions(latestDefinitions(model, findings), examples);
+  const security = emitSecurity(model.securitySchemes, manifest.securitySchemes);
+  if (model.securitySchemes.length === 0 && sources.length > 0) {
+    findings.info('inferred-fact', { file: 'spec/sources.yaml', line: 1 }, `no security.md in the input: security schemes ${Object.keys(security.schemes).join(', ')} taken from the manifest`);
+  }
+  const usedTags = new Set(operations.flatMap((o) => o.tags));
+  const document: Schema = {
+    openapi: OPENAPI_VERSION,
+    info: emitInfo(model.info, manifest.info),
+    servers: emitServers(operations, model.info.basePath ?? manifest.basePath, manifest.hostDefault, findings),
+    security: security.requirement,
+    tags: emitTags(model, usedTags, manifest.tags),
+    paths,
+    components: { schemas, securitySchemes: security.schemes },
+  };
+
+  const releaseOf = releaseLookup(sources);
+  const firstUse = (name: string): Location => {
+    const op = operations.find((o) => JSON.stringify(o).includes(`#/components/schemas/${name}"`));
+    return op?.at ?? { file: 'spec/openapi.yaml', line: 1 };
+  };
+  inferMissing(schemas, { paths, schemas }, examples, evidence, releaseOf, firstUse, findings);
+  for (const name of referencedNames({ paths, schemas }).keys()) if (!schemas[name]) schemas[name] = {};
+  document.components = { schemas: sortKeys(schemas), securitySchemes: security.schemes };
+  dropInvalidExamples(schemas, examples, findings);
+  pruneEmptyExamples(paths);
+  return { document, findings, operations, sources };
+}
+
+function methodRank(method: string): number {
+  return ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'].indexOf(method);
+}
+
+/** Tags from paths.md groups; operations no group lists get the manifest's path-prefix tag (reported). */
+function assignTags(model: DocModel, manifest: Manifest, findings: Findings): void {
+  for (const op of model.operations) {
+    const page = basename(op.at.file).replace(/\.(md|txt)$/, '');
+    op.tags = model.tags.filter((t) => t.operationIds.includes(op.operationId) || t.operationIds.includes(page)).map((t) => t.name);
+    if (op.tags.length > 0) continue;
+    const rule = [...manifest.tags].sort((a, b) => b.pathPrefix.length - a.pathPrefix.length).find((t) => op.path.startsWith(t.pathPrefix));
+    if (rule) {
+      op.tags = [rule.name];
+      if (model.tags.length > 0) {
+        findings.warn('inferred-fact', op.at, `${op.operationId} is in no paths.md group; tag ${rule.name} assigned by path prefix ${rule.pathPrefix}`, { subject: op.operationId });
+      }
+    } else findings.warn('inferred-fact', op.at, `${op.operationId} has no tag: no paths.md group lists it and no tag rule matches ${op.path}`, { subject: op.operationId });
+  }
+  for (const tag of model.tags) {
+    for (const id of tag.operationIds) {
+      if (!model.operations.some((o) => o.operationId === id || basename(o.at.file).replace(/\.md$/, '') === id)) {
+        findings.warn('dangling-reference', tag.at, `tag ${tag.name} lists operation ${id}, which no page defines`, { subject: id });
+      }
+    }
+  }
+}
+
+function checkTocLinks(model: DocModel, findings: Findings): void {
+  const known = new Set([
+    ...model.operations.flatMap((o) => [o.operationId, basename(o.at.file).replace(/\.md$/, '')]),
+    ...model.definitions.map((d) => d.name),
+  ]);
+  for (const link of model.tocLinks) {
+    const target = /([^/#]+?)(?:\.md)?(?:#.*)?$/.exec(link.target)?.[1] ?? '';
+    if (target && !known.has(target)) findings.warn('dangling-reference', link.at, `link to ${link.target} points at no operation or definition`);
+  }
+}
+
+/** One definition per name: the latest release wins; same-release duplicates must agree. */
+function latestDefinitions(model: DocModel, findings: Findings) {
+  const byName = new Map<string, DocModel['definitions'][number]>();
+  for (const d of model.definitions) {
+    const kept = byName.get(d.name);
+    if (kept && JSON.stringify(kept.schema) !== JSON.stringify(d.schema)) {
+      findings.warn('conflicting-operation', d.at, `definition ${d.name} differs from ${kept.at.file}:${kept.at.line}; the later page wins`, { subject: d.name, related: kept.at });
+    }
+    byName.set(d.name, d);
+  }
+  return [...byName.values()];
+}
+
+function releaseLookup(sources: Source[]) {
+  const byFile = new Map(sources.map((s) => [s.file, { release: s.release, order: s.order }]));
+  return (at: Location) => byFile.get(at.file) ?? { release: 'unknown', order: 0 };
+}
+
+function sortKeys<T>(record: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+function pruneEmptyExamples(node: unknown): void {
+  if (!node || typeof node !== 'object') return;
+  for (const [k, v] of Object.entries(node)) {
+    if (k === 'examples' && v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0) {
+      delete (node as Record<string, unknown>)[k];
+    } else pruneEmptyExamples(v);
+  }
+}

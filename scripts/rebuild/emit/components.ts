@@ -1,0 +1,65 @@
+// components/schemas: definition pages first (a real definition always wins), then every referenced name
+// no page defines, inferred from the examples that use it.
+import type { Findings, Location } from '../findings.ts';
+import type { SchemaDefinition, Schema } from '../model.ts';
+import { inferSchemas, type Sample } from '../merge/infer-schemas.ts';
+import type { SchemaEvidence } from '../merge/operations.ts';
+import type { ExampleRegistry } from './examples.ts';
+
+export function emitDefinitions(definitions: SchemaDefinition[], examples: ExampleRegistry): Record<string, Schema> {
+  const schemas: Record<string, Schema> = {};
+  for (const d of definitions) {
+    const schema: Schema = { ...d.schema };
+    const first = d.examples[0];
+    if (first) examples.single(schema, 'example', first.value, d.schema, first.at, d.name, 'definition example');
+    schemas[d.name] = schema;
+  }
+  return schemas;
+}
+
+/** Names referenced anywhere in `root` with their first use. */
+export function referencedNames(root: unknown): Map<string, string> {
+  const names = new Map<string, string>();
+  const walk = (node: unknown, path: string): void => {
+    if (Array.isArray(node)) node.forEach((n, i) => walk(n, `${path}/${i}`));
+    else if (node && typeof node === 'object') {
+      for (const [k, v] of Object.entries(node)) {
+        if (k === '$ref' && typeof v === 'string' && v.startsWith('#/components/schemas/')) {
+          const name = v.slice('#/components/schemas/'.length);
+          if (!names.has(name)) names.set(name, path);
+        } else walk(v, `${path}/${k}`);
+      }
+    }
+  };
+  walk(root, '#');
+  return names;
+}
+
+export function inferMissing(
+  schemas: Record<string, Schema>,
+  document: unknown,
+  examples: ExampleRegistry,
+  evidence: SchemaEvidence[],
+  releaseOf: (at: Location) => { release: string; order: number },
+  firstUseAt: (name: string) => Location,
+  findings: Findings,
+): void {
+  for (const name of referencedNames(document).keys()) {
+    if (schemas[name]) continue;
+    const samples: Sample[] = [];
+    for (const site of examples.sites) {
+      const values = valuesFor(name, site.schema, site.value);
+      for (const value of values) samples.push({ value, at: site.at, ...releaseOf(site.at) });
+    }
+    Object.assign(schemas, inferSchemas(name, samples, evidence.filter((e) => e.name === name), findings, firstUseAt(name)));
+  }
+}
+
+/** Example values that show `name`: the example itself for `$ref: name`, its items for arrays of it. */
+function valuesFor(name: string, schema: Schema, value: unknown): unknown[] {
+  const ref = `#/components/schemas/${name}`;
+  if (schema.$ref === ref) return [value];
+  const items = schema.items as Schema | undefined;
+  if (schema.type === 'array' && items?.$ref === ref && Array.isArray(value)) return value;
+  return [];
+}

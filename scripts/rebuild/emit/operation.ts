@@ -1,0 +1,25 @@
+// Operation Object, with the doc-only facts as extensions: x-privileges (any one suffices), x-codeSamples
+// (cURL / rest-cli as documented) and x-doc-source (the page it was read from).
+import type { Operation, Schema } from '../model.ts';
+import type { ExampleRegistry } from './examples.ts';
+import { emitParameter } from './parameter.ts';
+import { emitRequestBody } from './request-body.ts';
+import { emitResponse } from './response.ts';
+
+export function emitOperation(op: Operation, examples: ExampleRegistry): Schema {
+  const out: Schema = { operationId: op.operationId, summary: op.summary };
+  if (op.description) out.description = op.description;
+  if (op.tags.length) out.tags = op.tags;
+  if (op.deprecated) out.deprecated = true;
+  if (op.parameters.length) out.parameters = op.parameters.map((p) => emitParameter(p, op, examples));
+  const body = emitRequestBody(op, examples);
+  if (body) out.requestBody = body;
+  out.responses = Object.fromEntries(
+    [...op.responses].sort((a, b) => a.status.localeCompare(b.status)).map((r) => [r.status, emitResponse(r, op, examples)]),
+  );
+  if (op.public) out.security = [];
+  out['x-privileges'] = op.privileges;
+  if (op.codeSamples.length) out['x-codeSamples'] = op.codeSamples.map((s) => ({ lang: s.lang, label: s.label, source: s.source }));
+  out['x-doc-source'] = `${op.at.file}:${op.at.line}`;
+  return out;
+}

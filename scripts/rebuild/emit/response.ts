@@ -1,0 +1,21 @@
+// Response Object: description, headers (e.g. Location on 201), one media type per Produces entry.
+import type { Operation, Response, Schema } from '../model.ts';
+import type { ExampleRegistry } from './examples.ts';
+
+export function emitResponse(r: Response, op: Operation, examples: ExampleRegistry): Schema {
+  const out: Schema = { description: r.description || `HTTP ${r.status}` };
+  if (r.headers.length > 0) {
+    out.headers = Object.fromEntries(r.headers.map((h) => [h.name, { description: h.description, schema: h.schema }]));
+  }
+  if (r.schema) {
+    const content: Record<string, Schema> = {};
+    for (const type of op.produces.length ? op.produces : ['application/json']) {
+      const media: Schema = { schema: r.schema };
+      const ex = examples.mediaExamples(r.examples, r.schema, op.operationId, `response ${r.status}`);
+      if (ex) media.examples = ex;
+      content[type] = media;
+    }
+    out.content = content;
+  }
+  return out;
+}

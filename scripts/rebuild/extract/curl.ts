@@ -1,0 +1,93 @@
+// Reads the shell of a documented cURL sample: method, URL, body and the response printed after it.
+export interface CurlSample {
+  method: string;
+  url: string;
+  /** Path part of the URL, e.g. /api/v3/onezone/user/spaces/join. */
+  urlPath: string;
+  /** Scheme, host and port, with shell variables turned into `{host}`-style template variables. */
+  origin: string;
+  data?: string;
+  /** Text after the command: the response the docs show for it. */
+  output: string;
+  /** Line offset (0-based, within the sample) where the output starts. */
+  outputLine: number;
+}
+
+export function parseCurl(source: string): CurlSample | undefined {
+  const lines = source.split('\n');
+  const blank = lines.findIndex((l) => l.trim() === '');
+  const commandLines = blank < 0 ? lines : lines.slice(0, blank);
+  const command = commandLines.join('\n').replace(/\\\n/g, ' ');
+  const words = shellWords(command);
+  if (words[0] !== 'curl') return undefined;
+  let method: string | undefined;
+  let data: string | undefined;
+  let url: string | undefined;
+  for (let i = 1; i < words.length; i++) {
+    const w = words[i]!;
+    if (w === '-X' || w === '--request') method = words[++i];
+    else if (w === '-d' || w === '--data' || w === '--data-raw' || w === '--data-binary') data = words[++i];
+    else if (/^https?:\/\//.test(w)) url = w;
+  }
+  if (!url) return undefined;
+  const m = /^(https?:\/\/[^/]+)(\/[^?#]*)?/.exec(url)!;
+  const origin = m[1]!.replace(/\$\{?([A-Za-z_]+)\}?/g, (_, v: string) => `{${v.toLowerCase() === 'onezone_host' ? 'host' : v.toLowerCase()}}`);
+  const outputStart = blank < 0 ? lines.length : blank + 1;
+  return {
+    method: (method ?? (data !== undefined ? 'POST' : 'GET')).toUpperCase(),
+    url,
+    urlPath: m[2] ?? '/',
+    origin,
+    ...(data !== undefined ? { data } : {}),
+    output: lines.slice(outputStart).join('\n').trim(),
+    outputLine: outputStart,
+  };
+}
+
+/** Minimal POSIX-ish word splitting: quotes group, backslash escapes outside single quotes. */
+function shellWords(command: string): string[] {
+  const words: string[] = [];
+  let word = '';
+  let inWord = false;
+  let quote: '"' | "'" | undefined;
+  for (let i = 0; i < command.length; i++) {
+    const c = command[i]!;
+    if (quote) {
+      if (c === quote) quote = undefined;
+      else if (c === '\\' && quote === '"' && i + 1 < command.length) word += command[++i];
+      else word += c;
+    } else if (c === '"' || c === "'") {
+      quote = c;
+      inWord = true;
+    } else if (/\s/.test(c)) {
+      if (inWord) words.push(word);
+      word = '';
+      inWord = false;
+    } else {
+      word += c;
+      inWord = true;
+    }
+  }
+  if (inWord) words.push(word);
+  return words;
+}
+
+/**
+ * Splits a URL path into base path + endpoint path when the tail matches the path template
+ * (`{param}` matches one segment). Undefined when it does not match.
+ */
+export function matchTemplate(urlPath: string, template: string): { base: string; values: Record<string, string> } | undefined {
+  const urlSegs = urlPath.replace(/\/+$/, '').split('/');
+  const tplSegs = template.replace(/\/+$/, '').split('/');
+  if (urlSegs.length < tplSegs.length) return undefined;
+  const offset = urlSegs.length - tplSegs.length;
+  const values: Record<string, string> = {};
+  for (let i = 1; i < tplSegs.length; i++) {
+    const t = tplSegs[i]!;
+    const u = urlSegs[offset + i]!;
+    const param = /^\{(.+)\}$/.exec(t);
+    if (param) values[param[1]!] = u;
+    else if (t !== u) return undefined;
+  }
+  return { base: urlSegs.slice(0, offset + 1).join('/'), values };
+}

@@ -1,0 +1,111 @@
+// Cell readers shared by the parameter, response and definition tables.
+import type { Cell, Span, TableBlock } from '../sections/blocks.ts';
+import { spansMarkdown } from '../sections/blocks.ts';
+import type { Schema } from '../model.ts';
+import { parseTypeExpr, TypeSyntaxError, type TypeExpr } from '../schema-grammar.ts';
+import { locate, type PageContext } from './context.ts';
+
+/** True when the table has the expected columns and every row has as many cells; reports otherwise. */
+export function checkTable(ctx: PageContext, table: TableBlock, columns: readonly string[]): boolean {
+  const header = table.header.map((c) => c.text);
+  if (header.join('|') !== columns.join('|')) {
+    ctx.findings.warn('broken-table', locate(ctx, table.line), `table has columns ${header.join(' | ') || '(none)'}, expected ${columns.join(' | ')}`);
+    return false;
+  }
+  let ok = true;
+  table.rows.forEach((row, i) => {
+    if (row.length !== columns.length || row.every((c) => c.text === '')) {
+      ctx.findings.warn('broken-table', locate(ctx, table.rowLines[i] ?? table.line), `table row has ${row.filter((c) => c.text).length} of ${columns.length} cells; row dropped`);
+      ok = false;
+    }
+  });
+  return ok;
+}
+
+/** Rows that have the full set of cells (the others were reported by checkTable). */
+export function wholeRows(table: TableBlock, width: number): { cells: Cell[]; line: number }[] {
+  return table.rows
+    .map((cells, i) => ({ cells, line: table.rowLines[i] ?? table.line }))
+    .filter((r) => r.cells.length === width && r.cells.some((c) => c.text !== ''));
+}
+
+/** `**name**  <br>*required*` → name and flag. */
+export function nameCell(cell: Cell): { name: string; required: boolean } {
+  const name = cell.spans.find((s) => s.kind === 'strong')?.text ?? cell.text;
+  const required = cell.spans.some((s) => s.kind === 'em' && s.text === 'required');
+  return { name: name.trim(), required };
+}
+
+/** Splits a description cell at `**Label** :` markers (Default, Headers, Example …). */
+export function describedCell(cell: Cell): { description: string; labelled: Map<string, Span[]> } {
+  const labelled = new Map<string, Span[]>();
+  let current: Span[] = [];
+  const lead = current;
+  for (const s of cell.spans) {
+    if (s.kind === 'strong') {
+      current = [];
+      labelled.set(s.text.trim(), current);
+      continue;
+    }
+    current.push(s);
+  }
+  return { description: spansMarkdown(lead), labelled };
+}
+
+/** Reads a Default cell or `**Default** : `x`` label: JSON where it parses, the plain text otherwise. */
+export function defaultValue(spans: readonly Span[] | undefined): unknown {
+  const raw = spans?.map((s) => (s.kind === 'br' ? '' : s.text)).join('').replace(/^\s*:\s*/, '').trim();
+  if (!raw || raw === '--') return undefined;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return raw;
+  }
+}
+
+export function typeOfCell(ctx: PageContext, cell: Cell, line: number): TypeExpr | undefined {
+  try {
+    return parseTypeExpr(cell.spans);
+  } catch (e) {
+    if (!(e instanceof TypeSyntaxError)) throw e;
+    ctx.findings.warn('unknown-type', locate(ctx, line), `cannot read type "${cell.text}": ${e.message}; typed as any value`);
+    return undefined;
+  }
+}
+
+/** Name | Description | Schema tables (definitions, inline bodies and responses) → object schema. */
+export function propertyTableSchema(
+  ctx: PageContext,
+  table: TableBlock,
+  resolveLocal: (anchor: string, line: number) => Schema | undefined,
+): Schema {
+  const properties: Record<string, Schema> = {};
+  const required: string[] = [];
+  if (checkTable(ctx, table, ['Name', 'Description', 'Schema']) || table.header.length === 3) {
+    for (const { cells, line } of wholeRows(table, 3)) {
+      const [nameC, descC, typeC] = cells as [Cell, Cell, Cell];
+      const { name, required: isRequired } = nameCell(nameC);
+      const { description, labelled } = describedCell(descC);
+      const schema = schemaOfExpr(typeOfCell(ctx, typeC, line), line, resolveLocal);
+      if (description) schema.description = description;
+      const dflt = defaultValue(labelled.get('Default'));
+      if (dflt !== undefined) schema.default = dflt;
+      properties[name] = schema;
+      if (isRequired) required.push(name);
+    }
+  }
+  const schema: Schema = { type: 'object', properties };
+  if (required.length > 0) schema.required = required;
+  return schema;
+}
+
+export function schemaOfExpr(
+  expr: TypeExpr | undefined,
+  line: number,
+  resolveLocal: (anchor: string, line: number) => Schema | undefined,
+): Schema {
+  if (!expr || expr.kind === 'none') return {};
+  if (expr.kind === 'schema') return { ...expr.schema };
+  const local = resolveLocal(expr.anchor, line) ?? {};
+  return expr.array ? { type: 'array', items: local } : local;
+}

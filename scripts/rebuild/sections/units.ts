@@ -1,0 +1,104 @@
+// A file → units (an `<a name>` anchor + heading and everything up to the next one) → sections (headings inside a
+// unit). swagger2markup writes one unit per operation/definition/tag/scheme, whether split into files or
+// concatenated into paths.md / definitions.md, so units are what the extractors work on.
+import type { AnchorBlock, Block, FenceBlock, HeadingBlock } from './blocks.ts';
+
+export type UnitKind =
+  | 'operation'
+  | 'definition'
+  | 'tag'
+  | 'security-scheme'
+  | 'overview'
+  | 'container'
+  | 'toc'
+  | 'preamble'
+  | 'unknown';
+
+export interface Unit {
+  kind: UnitKind;
+  anchor?: AnchorBlock;
+  heading?: HeadingBlock;
+  blocks: Block[];
+}
+
+export interface Section {
+  heading: HeadingBlock;
+  /** Blocks after the heading, up to the next heading of any level. */
+  blocks: Block[];
+  /** Whether an extractor claimed this section; unclaimed ones are reported as unknown sections. */
+  claimed: boolean;
+}
+
+const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'TRACE']);
+/** Anchors swagger2markup gives to the headings that only group other units. */
+const CONTAINER_ANCHORS = new Set(['paths', 'definitions', 'securityscheme']);
+
+export function splitUnits(blocks: Block[]): Unit[] {
+  const units: Unit[] = [];
+  let current: Unit = { kind: 'preamble', blocks: [] };
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    const next = blocks[i + 1];
+    if (b.kind === 'anchor' && next?.kind === 'heading') {
+      if (current.blocks.length > 0) units.push(current);
+      current = { kind: 'unknown', anchor: b, heading: next, blocks: [b, next] };
+      i++;
+      continue;
+    }
+    current.blocks.push(b);
+  }
+  if (current.blocks.length > 0) units.push(current);
+  for (const u of units) u.kind = classify(u);
+  return units;
+}
+
+export function endpointOf(fence: Block | undefined): { method: string; path: string } | undefined {
+  if (fence?.kind !== 'fence') return undefined;
+  const [method, path, ...rest] = fence.content.trim().split(/\s+/);
+  if (!method || !path || rest.length > 0 || !METHODS.has(method) || !path.startsWith('/')) return undefined;
+  return { method, path };
+}
+
+function classify(u: Unit): UnitKind {
+  if (!u.anchor) {
+    const lists = u.blocks.filter((b) => b.kind === 'list');
+    if (lists.length > 0 && u.blocks.every((b) => b.kind === 'list' || b.kind === 'heading')) return 'toc';
+    return 'preamble';
+  }
+  const body = u.blocks.slice(2);
+  if (endpointOf(body[0])) return 'operation';
+  if (u.anchor.name === 'overview') return 'overview';
+  if (CONTAINER_ANCHORS.has(u.anchor.name)) return 'container';
+  const tableHeads = body.filter((b) => b.kind === 'table').map((b) => b.header.map((c) => c.text).join('|'));
+  if (tableHeads.includes('Path|Method|Description')) return 'tag';
+  const typeLine = body.find((b) => b.kind === 'paragraph' && b.spans[0]?.kind === 'em' && b.spans[0].text === 'Type');
+  if (typeLine?.kind === 'paragraph' && /^\s*:\s*(apiKey|basic|oauth2)\b/.test(typeLine.spans[1]?.kind === 'text' ? typeLine.spans[1].text : '')) {
+    return 'security-scheme';
+  }
+  if (u.heading!.level <= 3) return 'definition';
+  return 'unknown';
+}
+
+export function sectionsOf(unit: Unit): Section[] {
+  const sections: Section[] = [];
+  for (const b of unit.blocks.slice(2)) {
+    if (b.kind === 'heading') sections.push({ heading: b, blocks: [], claimed: false });
+    else sections[sections.length - 1]?.blocks.push(b);
+  }
+  return sections;
+}
+
+/** The blocks between the unit heading and its first section heading. */
+export function leadBlocks(unit: Unit): Block[] {
+  const out: Block[] = [];
+  for (const b of unit.blocks.slice(2)) {
+    if (b.kind === 'heading') break;
+    out.push(b);
+  }
+  return out;
+}
+
+export function fenceJson(fence: FenceBlock): string {
+  // swagger2markup prefixes example fences with a "json :" line naming the media type.
+  return fence.content.replace(/^\s*json\s*:\s*\n/, '');
+}
