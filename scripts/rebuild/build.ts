@@ -7,6 +7,7 @@ import { extractPage } from './extract/page.ts';
 import { emptyDocModel, type DocModel, type Operation, type Schema, type Source } from './model.ts';
 import { mergeOperations, type SchemaEvidence } from './merge/operations.ts';
 import { attachCurlOutputs } from './merge/curl-outputs.ts';
+import { linkInheritance } from './merge/inheritance.ts';
 import { ExampleRegistry } from './emit/examples.ts';
 import { emitDefinitions, inferMissing, referencedNames } from './emit/components.ts';
 import { emitInfo } from './emit/info.ts';
@@ -65,7 +66,9 @@ export function buildFromSources(sources: Source[], manifest: Manifest, findings
   for (const op of [...operations].sort((a, b) => a.path.localeCompare(b.path) || methodRank(a.method) - methodRank(b.method))) {
     (paths[op.path] ??= {})[op.method] = emitOperation(op, examples);
   }
-  const schemas = emitDefinitions(latestDefinitions(model, findings), examples);
+  const definitions = latestDefinitions(model, findings);
+  const schemas = emitDefinitions(definitions, examples);
+  linkInheritance(definitions, schemas, findings);
   const security = emitSecurity(model.securitySchemes, manifest.securitySchemes);
   if (model.securitySchemes.length === 0 && sources.length > 0) {
     findings.info('inferred-fact', { file: 'spec/sources.yaml', line: 1 }, `no security.md in the input: security schemes ${Object.keys(security.schemes).join(', ')} taken from the manifest`);
@@ -89,6 +92,7 @@ export function buildFromSources(sources: Source[], manifest: Manifest, findings
   inferMissing(schemas, { paths, schemas }, examples, evidence, releaseOf, firstUse, findings);
   for (const name of referencedNames({ paths, schemas }).keys()) if (!schemas[name]) schemas[name] = {};
   document.components = { schemas: sortKeys(schemas), securitySchemes: security.schemes };
+  reportUnusedDefinitions(definitions, paths, schemas, findings);
   dropInvalidExamples(schemas, examples, findings);
   pruneEmptyExamples(paths);
   return { document, findings, operations, sources };
@@ -160,5 +164,20 @@ function pruneEmptyExamples(node: unknown): void {
     if (k === 'examples' && v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0) {
       delete (node as Record<string, unknown>)[k];
     } else pruneEmptyExamples(v);
+  }
+}
+
+/** Definitions no operation reaches (directly or through other schemas): kept, but worth a look. */
+function reportUnusedDefinitions(definitions: DocModel['definitions'], paths: unknown, schemas: Record<string, Schema>, findings: Findings): void {
+  const reached = new Set<string>();
+  const queue = [...referencedNames(paths).keys()];
+  while (queue.length) {
+    const name = queue.pop()!;
+    if (reached.has(name)) continue;
+    reached.add(name);
+    queue.push(...referencedNames(schemas[name]).keys());
+  }
+  for (const d of definitions) {
+    if (!reached.has(d.name)) findings.warn('unused-definition', d.at, `definition ${d.name} is used by no operation; kept in components/schemas`, { subject: d.name });
   }
 }

@@ -24,6 +24,7 @@ export type FindingCode =
   | 'example-invalid'
   | 'example-without-response'
   | 'dangling-reference'
+  | 'unused-definition'
   | 'inferred-fact';
 
 export interface Location {

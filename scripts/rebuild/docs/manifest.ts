@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import type { Schema } from '../model.ts';
 
 export interface Manifest {
-  info: { title: string; version: string; description: string };
+  info: { title: string; version: string; description: string; license?: { name: string; url?: string } };
   basePath: string;
   hostDefault: string;
   sources: { file: string; release: string; order: number; note?: string }[];

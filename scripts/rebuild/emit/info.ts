@@ -9,6 +9,7 @@ export function emitInfo(info: ApiInfo, fallback: Manifest['info']): Schema {
     description: info.description ?? fallback.description,
   };
   if (info.contact) out.contact = info.contact;
-  if (info.license) out.license = info.license;
+  const license = info.license ?? fallback.license;
+  if (license) out.license = license;
   return out;
 }

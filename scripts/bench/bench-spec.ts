@@ -1,0 +1,53 @@
+// npm run bench:spec [-- <docs-dir>]: rebuilds the full corpus in-process and, in the same process, times
+// markdown-it parsing the same pages alone; prints both, their ratio, and the wall time of the whole CLI run.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { PROJECT_ROOT } from '../paths.ts';
+import { buildFromSources } from '../rebuild/build.ts';
+import { loadManifest } from '../rebuild/docs/manifest.ts';
+import { directorySources } from '../rebuild/docs/read-docs.ts';
+import { specYaml } from '../rebuild/emit/yaml.ts';
+import { Findings } from '../rebuild/findings.ts';
+import { parseMarkdownTokens } from '../rebuild/sections/markdown-blocks.ts';
+
+const docsDir = process.argv[2] ?? join(PROJECT_ROOT, '..', 'shared', 'corpus', 'onezone-17.06.0-rc8');
+const ROUNDS = 15;
+
+const manifest = loadManifest(join(PROJECT_ROOT, 'spec', 'sources.yaml'));
+const sources = directorySources(docsDir, new Findings(), docsDir);
+const bytes = sources.reduce((n, s) => n + Buffer.byteLength(s.text), 0);
+
+/** Median of ROUNDS timed runs after 3 warm-ups. */
+function median(run: () => void): number {
+  for (let i = 0; i < 3; i++) run();
+  const times: number[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const t0 = performance.now();
+    run();
+    times.push(performance.now() - t0);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(ROUNDS / 2)]!;
+}
+
+// Alternate the two so neither gets a warmer machine.
+const parseOnly = median(() => {
+  for (const s of sources) parseMarkdownTokens(s.text);
+});
+const rebuild = median(() => {
+  specYaml(buildFromSources(sources, manifest).document, 'bench');
+});
+
+const out = join(mkdtempSync(join(tmpdir(), 'bench-spec-')), 'openapi.yaml');
+const t0 = performance.now();
+const cli = spawnSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'scripts/cli/build-spec.ts'), docsDir, '--out', out, '--quiet'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+const cliWall = performance.now() - t0;
+
+console.log(`corpus: ${docsDir}`);
+console.log(`pages: ${sources.length}, ${(bytes / 1024).toFixed(0)} KiB`);
+console.log(`markdown-it parse alone (median of ${ROUNDS}): ${parseOnly.toFixed(1)} ms`);
+console.log(`full rebuild in-process, YAML included (median of ${ROUNDS}): ${rebuild.toFixed(1)} ms`);
+console.log(`ratio rebuild / markdown-it: ${(rebuild / parseOnly).toFixed(2)} (target ≤ 2)`);
+console.log(`CLI wall time (node + tsx start-up included): ${cliWall.toFixed(0)} ms (target < 1000), exit ${cli.status}`);

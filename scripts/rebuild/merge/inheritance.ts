@@ -1,0 +1,47 @@
+// swagger2markup prints "*Polymorphism* : Inheritance / *Discriminator* : type" on the subtypes but never
+// names their parent. The parent is the definition that has the discriminator property and shares the
+// longest name suffix (DOIServiceProperties → HandleServiceProperties); it becomes a oneOf of its subtypes
+// with a discriminator mapping, so examples of a subtype validate where the parent is referenced.
+import type { Findings } from '../findings.ts';
+import type { Schema, SchemaDefinition } from '../model.ts';
+
+export function linkInheritance(definitions: SchemaDefinition[], schemas: Record<string, Schema>, findings: Findings): void {
+  const children = definitions.filter((d) => (d.schema['x-polymorphism'] as { polymorphism?: string } | undefined)?.polymorphism === 'Inheritance');
+  const parentsOf = new Map<string, SchemaDefinition[]>();
+  for (const child of children) {
+    const discriminator = (child.schema['x-polymorphism'] as { discriminator?: string }).discriminator ?? '';
+    const parent = definitions
+      .filter((d) => !children.includes(d) && hasProperty(d.schema, discriminator))
+      .map((d) => ({ d, shared: commonSuffix(d.name, child.name) }))
+      .filter((c) => c.shared > 0)
+      .sort((a, b) => b.shared - a.shared)[0]?.d;
+    if (!parent) {
+      findings.warn('dangling-reference', child.at, `${child.name} is documented as a subtype (discriminator ${discriminator}) but no definition can be its parent`, { subject: child.name });
+      continue;
+    }
+    parentsOf.set(parent.name, [...(parentsOf.get(parent.name) ?? []), child]);
+  }
+  for (const [parentName, subtypes] of parentsOf) {
+    const parent = schemas[parentName]!;
+    const discriminator = (subtypes[0]!.schema['x-polymorphism'] as { discriminator: string }).discriminator;
+    const values = ((parent.properties as Record<string, Schema>)[discriminator]?.enum as string[] | undefined) ?? [];
+    const mapping: Record<string, string> = {};
+    for (const sub of subtypes) {
+      const value = values.find((v) => sub.name.startsWith(v));
+      if (value) mapping[value] = `#/components/schemas/${sub.name}`;
+    }
+    parent.oneOf = subtypes.map((s) => ({ $ref: `#/components/schemas/${s.name}` }));
+    parent.discriminator = { propertyName: discriminator, ...(Object.keys(mapping).length ? { mapping } : {}) };
+    findings.info('inferred-fact', subtypes[0]!.at, `${subtypes.map((s) => s.name).join(', ')} taken as subtypes of ${parentName} (discriminator ${discriminator}), matched by name`, { subject: parentName });
+  }
+}
+
+function hasProperty(schema: Schema, name: string): boolean {
+  return Boolean((schema.properties as Record<string, unknown> | undefined)?.[name]);
+}
+
+function commonSuffix(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
+  return n;
+}
