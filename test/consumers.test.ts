@@ -24,11 +24,10 @@ describe('Redocly lint (recommended ruleset, through @redocly/openapi-core)', ()
     assert.deepEqual(await lintSpec(SEED_SPEC), []);
   });
 
-  test('the corpus spec has no errors; its one warning is the definition no operation uses', async () => {
-    const problems = await lintSpec(corpusSpec);
-    assert.deepEqual(problems.filter((p) => p.severity === 'error'), []);
-    // definitions/ProviderUpdateRequest.md exists, but no operation page links it.
-    assert.deepEqual(problems.map((p) => `${p.ruleId} ${p.pointer}`), ['no-unused-components #/components/schemas/ProviderUpdateRequest']);
+  test('the corpus spec has no problems either', async () => {
+    // definitions/ProviderUpdateRequest.md is linked by no operation page: the rebuilder leaves it out and
+    // reports it, so no-unused-components has nothing to say.
+    assert.deepEqual(await lintSpec(corpusSpec), []);
   });
 });
 

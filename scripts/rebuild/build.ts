@@ -91,8 +91,8 @@ export function buildFromSources(sources: Source[], manifest: Manifest, findings
   };
   inferMissing(schemas, { paths, schemas }, examples, evidence, releaseOf, firstUse, findings);
   for (const name of referencedNames({ paths, schemas }).keys()) if (!schemas[name]) schemas[name] = {};
-  document.components = { schemas: sortKeys(schemas), securitySchemes: security.schemes };
   reportUnusedDefinitions(definitions, paths, schemas, findings);
+  document.components = { schemas: sortKeys(schemas), securitySchemes: security.schemes };
   dropInvalidExamples(schemas, examples, findings);
   pruneEmptyExamples(paths);
   return { document, findings, operations, sources };
@@ -167,7 +167,7 @@ function pruneEmptyExamples(node: unknown): void {
   }
 }
 
-/** Definitions no operation reaches (directly or through other schemas): kept, but worth a look. */
+/** Definitions no operation reaches (directly or through other schemas) are left out, and reported. */
 function reportUnusedDefinitions(definitions: DocModel['definitions'], paths: unknown, schemas: Record<string, Schema>, findings: Findings): void {
   const reached = new Set<string>();
   const queue = [...referencedNames(paths).keys()];
@@ -178,6 +178,8 @@ function reportUnusedDefinitions(definitions: DocModel['definitions'], paths: un
     queue.push(...referencedNames(schemas[name]).keys());
   }
   for (const d of definitions) {
-    if (!reached.has(d.name)) findings.warn('unused-definition', d.at, `definition ${d.name} is used by no operation; kept in components/schemas`, { subject: d.name });
+    if (reached.has(d.name)) continue;
+    delete schemas[d.name];
+    findings.warn('unused-definition', d.at, `definition ${d.name} is used by no operation; left out of components/schemas`, { subject: d.name });
   }
 }

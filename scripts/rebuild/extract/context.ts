@@ -1,6 +1,7 @@
 // What every extractor gets: the page's source, its lines (for verbatim excerpts) and the findings sink.
 import type { Findings, Location } from '../findings.ts';
 import type { Source } from '../model.ts';
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 
 export interface PageContext {
   source: Source;
@@ -21,10 +22,13 @@ export function parseJson(ctx: PageContext, text: string, line: number, what: st
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (e) {
-    // Point at the line of the offending character, not just the start of the example.
-    const position = Number(/position (\d+)/.exec((e as Error).message)?.[1] ?? 0);
-    const offset = text.slice(0, position).split('\n').length - 1;
-    ctx.findings.warn('invalid-json', locate(ctx, line + offset), `${what} is not valid JSON (${(e as Error).message}); example dropped`);
+    // JSON.parse does not always say where; jsonc-parser (strict mode) gives the offset of the first error.
+    const errors: ParseError[] = [];
+    parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    const offset = errors[0]?.offset ?? 0;
+    const lineOffset = text.slice(0, offset).split('\n').length - 1;
+    const reason = errors[0] ? printParseErrorCode(errors[0].error) : (e as Error).message;
+    ctx.findings.warn('invalid-json', locate(ctx, line + lineOffset), `${what} is not valid JSON (${reason}); example dropped`);
     return { ok: false };
   }
 }

@@ -49,8 +49,9 @@ export function extractDefinition(ctx: PageContext, unit: Unit): SchemaDefinitio
     const next = rest[i + 1];
     if (b.kind === 'paragraph' && b.text === 'Example' && next?.kind === 'fence') {
       b.used = next.used = true;
-      const parsed = parseJson(ctx, fenceJson(next), next.line + 1, `${name} example`);
-      if (parsed.ok) examples.push({ value: parsed.value, at: locate(ctx, next.line + 1), origin: 'example' });
+      const json = fenceJson(next);
+      const parsed = parseJson(ctx, json.text, json.line, `${name} example`);
+      if (parsed.ok) examples.push({ value: parsed.value, at: locate(ctx, json.line), origin: 'example' });
       i++;
     }
   }

@@ -155,8 +155,10 @@ function readResponses(ctx: PageContext, op: Operation, options: PlaintextOption
   const lines = ctx.lines;
   let j = start;
   let pendingDescription = '';
+  let pendingLine = 0;
   while (j < lines.length) {
-    const descriptionLine = j;
+    // A description glued to the previous example's closing brace ("}Invalid request.") starts on that line.
+    const descriptionLine = pendingDescription ? pendingLine : j;
     let description = pendingDescription || lines[j]!.trim();
     if (!pendingDescription) j++;
     pendingDescription = '';
@@ -187,7 +189,10 @@ function readResponses(ctx: PageContext, op: Operation, options: PlaintextOption
       op.responses.push(response);
     }
     j = endLine + 1;
-    if (rest) pendingDescription = rest;
+    if (rest) {
+      pendingDescription = rest;
+      pendingLine = endLine;
+    }
   }
   if (op.responses.length) op.fieldAt.responses = op.responses[0]!.at;
 }

@@ -98,7 +98,8 @@ export function leadBlocks(unit: Unit): Block[] {
   return out;
 }
 
-export function fenceJson(fence: FenceBlock): string {
-  // swagger2markup prefixes example fences with a "json :" line naming the media type.
-  return fence.content.replace(/^\s*json\s*:\s*\n/, '');
+/** An example fence's JSON and the file line it starts on (after swagger2markup's "json :" media-type line). */
+export function fenceJson(fence: FenceBlock): { text: string; line: number } {
+  const m = /^\s*json\s*:\s*\n/.exec(fence.content);
+  return m ? { text: fence.content.slice(m[0].length), line: fence.line + 2 } : { text: fence.content, line: fence.line + 1 };
 }

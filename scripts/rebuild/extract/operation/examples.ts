@@ -40,8 +40,9 @@ function sectionExample(state: OperationState, blocks: Block[], what: string): E
   for (const fence of blocks) {
     if (fence.kind !== 'fence') continue;
     fence.used = true;
-    const parsed = parseJson(state.ctx, fenceJson(fence), fence.line + 1, `${what} example`);
-    if (parsed.ok) return { value: parsed.value, at: locate(state.ctx, fence.line + 1), origin: 'example' };
+    const json = fenceJson(fence);
+    const parsed = parseJson(state.ctx, json.text, json.line, `${what} example`);
+    if (parsed.ok) return { value: parsed.value, at: locate(state.ctx, json.line), origin: 'example' };
   }
   return undefined;
 }

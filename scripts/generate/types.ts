@@ -1,0 +1,9 @@
+// generated/schema.d.ts: openapi-typescript through its Node API.
+import openapiTS, { astToString } from 'openapi-typescript';
+import type { OpenAPI3 } from 'openapi-typescript';
+import { generatedHeader } from './header.ts';
+
+export async function generateTypes(document: object): Promise<string> {
+  const ast = await openapiTS(structuredClone(document) as OpenAPI3, { alphabetize: false });
+  return generatedHeader('openapi-typescript') + astToString(ast);
+}
