@@ -22,9 +22,17 @@ export const STUB_HEADER = 'x-stub';
 /** Stub replies by operationId: the documented example with its documented status. */
 export const stubs: { readonly [Op in OperationId]: () => Reply } = {
   /** POST /groups/{id}/users/token: documented 200 example. */
-  "createUserGroupInviteToken": () => ({ status: 200, headers: {"x-stub":"true"}, body: {"token":"JKAxNWxvY2F0aW9uIG9uZXpvbmUKMDAzYmlkZW50aWZpZXIgOEhmSEFSSGdrbHFCa1pWSTRsNk1CVHZTU3Z0OThwcHA2OTQ4czhRN1NPawowMDFhY2lkIHRpbWUgPCAxNDk2MTQwMTQ0CjAwMmZzaWduYXR1cmUg88OI1d24c36707d99197c6cd995810a43aca"} satisfies ResponseBody<"createUserGroupInviteToken", 200> }),
+  "createUserGroupInviteToken": () => ({ status: 200, headers: {"x-stub":"true"},
+    body: {
+      "token": "JKAxNWxvY2F0aW9uIG9uZXpvbmUKMDAzYmlkZW50aWZpZXIgOEhmSEFSSGdrbHFCa1pWSTRsNk1CVHZTU3Z0OThwcHA2OTQ4czhRN1NPawowMDFhY2lkIHRpbWUgPCAxNDk2MTQwMTQ0CjAwMmZzaWduYXR1cmUg88OI1d24c36707d99197c6cd995810a43aca"
+    } satisfies ResponseBody<"createUserGroupInviteToken", 200>,
+  }),
   /** POST /spaces/{id}/users/token: documented 200 example. */
-  "create_space_user_invite_token": () => ({ status: 200, headers: {"x-stub":"true"}, body: {"token":"JKAxNWxvY2F0aW9uIG9uZXpvbmUKMDAzYmlkZW50aWZpZXIgOEhmSEFSSGdrbHFCa1pWSTRsNk1CVHZTU3Z0OThwcHA2OTQ4czhRN1NPawowMDFhY2lkIHRpbWUgPCAxNDk2MTQwMTQ0CjAwMmZzaWduYXR1cmUg88OIBmav38YI0Z2-dw-fvrZ3XP-J0HjCN0taT3_WungK"} satisfies ResponseBody<"create_space_user_invite_token", 200> }),
+  "create_space_user_invite_token": () => ({ status: 200, headers: {"x-stub":"true"},
+    body: {
+      "token": "JKAxNWxvY2F0aW9uIG9uZXpvbmUKMDAzYmlkZW50aWZpZXIgOEhmSEFSSGdrbHFCa1pWSTRsNk1CVHZTU3Z0OThwcHA2OTQ4czhRN1NPawowMDFhY2lkIHRpbWUgPCAxNDk2MTQwMTQ0CjAwMmZzaWduYXR1cmUg88OIBmav38YI0Z2-dw-fvrZ3XP-J0HjCN0taT3_WungK"
+    } satisfies ResponseBody<"create_space_user_invite_token", 200>,
+  }),
   /** POST /user/spaces: documented 201. */
   "create_user_space": () => ({ status: 201, headers: {"x-stub":"true","Location":"stub-location"} }),
   /** POST /user/spaces/join: documented 201. */

@@ -1,12 +1,14 @@
 // generated/handlers.ts: one stub per operationId for openapi-backend, typed from schema.d.ts. A stub answers
 // the documented example of the operation's first documented success status (or its first status when no
 // success is documented), and says it is a stub (`x-stub: true`), so it is never mistaken for an implementation.
+// Where the docs show no example, openapi-sampler (Redoc's sampler) builds one from the schema.
+import { sample } from 'openapi-sampler';
 import { generatedHeader } from './header.ts';
 import { specOperations } from './operation-index.ts';
 import type { Spec, SpecOperation } from './spec-types.ts';
 
 export function generateStubs(spec: Spec): string {
-  const entries = specOperations(spec).map(({ method, path, op }) => stubEntry(method, path, op));
+  const entries = specOperations(spec).map(({ method, path, op }) => stubEntry(method, path, op, spec));
   return `${generatedHeader('handler stubs')}import type { operations } from './schema.d.ts';
 
 export type OperationId = keyof operations;
@@ -34,18 +36,25 @@ ${entries.join('\n')}
 `;
 }
 
-function stubEntry(method: string, path: string, op: SpecOperation): string {
+function stubEntry(method: string, path: string, op: SpecOperation, spec: Spec): string {
   const statuses = Object.keys(op.responses);
-  const status = statuses.find((s) => s.startsWith('2')) ?? statuses[0] ?? '501';
+  const status = statuses.find((st) => st.startsWith('2')) ?? statuses[0] ?? '501';
   const response = op.responses[status];
   const media = response?.content?.['application/json'];
   const example = media && Object.values(media.examples ?? {})[0];
   const headers: Record<string, string> = { 'x-stub': 'true' };
   for (const name of Object.keys(response?.headers ?? {})) headers[name] = `stub-${name.toLowerCase()}`;
   const id = JSON.stringify(op.operationId);
-  const body = example
-    ? `, body: ${JSON.stringify(example.value)} satisfies ResponseBody<${id}, ${status}>`
-    : '';
-  const why = example ? `documented ${status} example` : media ? `documented ${status}, no example: empty body` : `documented ${status}`;
-  return `  /** ${method.toUpperCase()} ${path}: ${why}. */\n  ${id}: () => ({ status: ${Number(status)}, headers: ${JSON.stringify(headers)}${body} }),`;
+  let body = '';
+  let why = `documented ${status}`;
+  if (media) {
+    const value = example ? example.value : sample(media.schema as never, { skipReadOnly: true }, spec);
+    why = example ? `documented ${status} example` : `documented ${status}; no example in the docs, sampled from the schema`;
+    body = `,\n    body: ${indent(JSON.stringify(value, null, 2))} satisfies ResponseBody<${id}, ${status}>,\n  `;
+  }
+  return `  /** ${method.toUpperCase()} ${path}: ${why}. */\n  ${id}: () => ({ status: ${Number(status)}, headers: ${JSON.stringify(headers)}${body || ' '}}),`;
+}
+
+function indent(json: string): string {
+  return json.replace(/\n/g, '\n    ');
 }

@@ -4,6 +4,7 @@ import type { OpenAPI3 } from 'openapi-typescript';
 import { generatedHeader } from './header.ts';
 
 export async function generateTypes(document: object): Promise<string> {
-  const ast = await openapiTS(structuredClone(document) as OpenAPI3, { alphabetize: false });
+  // defaultNonNullable off: a property with a default is still optional in what the docs show (e.g. `operation`).
+  const ast = await openapiTS(structuredClone(document) as OpenAPI3, { alphabetize: false, defaultNonNullable: false });
   return generatedHeader('openapi-typescript') + astToString(ast);
 }
