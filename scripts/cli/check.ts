@@ -7,7 +7,8 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../paths.ts';
 import { formatFinding } from '../rebuild/findings.ts';
-import { progressLine, runPipeline } from '../sync/pipeline.ts';
+import { progressLine, runPipeline, sourcesOf } from '../sync/pipeline.ts';
+import { fileMemo, packageVersion } from '../sync/memo.ts';
 import { lintSpecText } from '../check/lint-spec.ts';
 import { typecheckGenerated } from '../check/typecheck.ts';
 
@@ -16,8 +17,9 @@ const root = resolve(values.root ?? PROJECT_ROOT);
 const fix = values.docs ? `npm run sync -- --docs ${values.docs}${values.root ? ` --root ${values.root}` : ''}` : 'npm run sync';
 const progress = (stage: string, ms: number, detail: string) => console.log(progressLine(stage, ms, detail));
 const problems: string[] = [];
+const memo = fileMemo(join(root, 'node_modules', '.cache', 'onezone'));
 
-const { artifacts, build } = await runPipeline({ root, docsDir: values.docs && resolve(values.docs), onStage: progress });
+const { artifacts, build } = await runPipeline({ root, docsDir: values.docs && resolve(values.docs), memo, onStage: progress });
 for (const f of build.findings.all) if (f.severity === 'error') problems.push(formatFinding(f));
 
 let t0 = performance.now();
@@ -34,15 +36,16 @@ progress('compare', performance.now() - t0, `${artifacts.length - stale.length}/
 const spec = artifacts.find((a) => a.path === 'spec/openapi.yaml');
 if (spec) {
   t0 = performance.now();
-  const lint = await lintSpecText(spec.content, join(root, spec.path));
+  const inputs = [spec.content, packageVersion(root, '@redocly/openapi-core'), readFileSync(join(PROJECT_ROOT, 'redocly.yaml'), 'utf8'), ...sourcesOf('lint/onezone-plugin.ts', 'rebuild/extract/privileges.ts', 'check/lint-spec.ts')];
+  const { value: lint, hit } = await memo.get('lint', inputs, () => lintSpecText(spec.content, join(root, spec.path)));
   for (const p of lint) problems.push(`lint: spec/openapi.yaml ${p.pointer}: ${p.severity}: ${p.message} [${p.ruleId}]`);
-  progress('lint', performance.now() - t0, `${lint.length} problem(s)`);
+  progress('lint', performance.now() - t0, `${lint.length} problem(s)${hit ? ' (memo hit)' : ''}`);
 }
 
 if (stale.length === 0 && !build.findings.hasErrors) {
   t0 = performance.now();
   const generated = artifacts.filter((a) => a.path.startsWith('generated/') && a.path.endsWith('.ts')).map((a) => a.path);
-  const { diagnostics, cached } = typecheckGenerated(root, generated, join(root, 'node_modules', '.cache', 'onezone-check'));
+  const { diagnostics, cached } = await typecheckGenerated(root, generated, join(root, 'node_modules', '.cache', 'onezone-check'));
   for (const d of diagnostics) problems.push(`tsc: ${d}`);
   progress('tsc', performance.now() - t0, cached ? 'unchanged since the last clean type-check' : `${generated.length} generated file(s), ${diagnostics.length} diagnostic(s)`);
 }

@@ -5,10 +5,11 @@ import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../paths.ts';
 import { formatFinding } from '../rebuild/findings.ts';
 import { progressLine, runPipeline } from '../sync/pipeline.ts';
+import { fileMemo } from '../sync/memo.ts';
 
 const { values } = parseArgs({ options: { docs: { type: 'string' }, root: { type: 'string' }, quiet: { type: 'boolean' } } });
 const root = resolve(values.root ?? PROJECT_ROOT);
-const { artifacts, build } = await runPipeline({ root, docsDir: values.docs && resolve(values.docs), onStage: (s, ms, d) => console.log(progressLine(s, ms, d)) });
+const { artifacts, build } = await runPipeline({ root, docsDir: values.docs && resolve(values.docs), memo: fileMemo(join(root, 'node_modules', '.cache', 'onezone')), onStage: (s, ms, d) => console.log(progressLine(s, ms, d)) });
 for (const f of build.findings.all) if (f.severity === 'error') console.error(formatFinding(f));
 let written = 0;
 for (const a of artifacts) {

@@ -2,13 +2,18 @@
 // the documented example of the operation's first documented success status (or its first status when no
 // success is documented), and says it is a stub (`x-stub: true`), so it is never mistaken for an implementation.
 // Where the docs show no example, openapi-sampler (Redoc's sampler) builds one from the schema.
-import { sample } from 'openapi-sampler';
 import { generatedHeader } from './header.ts';
 import { specOperations } from './operation-index.ts';
 import type { Spec, SpecOperation } from './spec-types.ts';
 
-export function generateStubs(spec: Spec): string {
-  const entries = specOperations(spec).map(({ method, path, op }) => stubEntry(method, path, op, spec));
+type Sampler = typeof import('openapi-sampler').sample;
+
+export async function generateStubs(spec: Spec): Promise<string> {
+  const operations = specOperations(spec);
+  // openapi-sampler is loaded only when some response has no documented example.
+  const needsSampler = operations.some(({ op }) => Object.values(op.responses).some((r) => r.content && !Object.keys(r.content['application/json']?.examples ?? {}).length));
+  const sample: Sampler | undefined = needsSampler ? (await import('openapi-sampler')).sample : undefined;
+  const entries = operations.map(({ method, path, op }) => stubEntry(method, path, op, spec, sample));
   return `${generatedHeader('handler stubs')}import type { operations } from './schema.d.ts';
 
 export type OperationId = keyof operations;
@@ -36,7 +41,7 @@ ${entries.join('\n')}
 `;
 }
 
-function stubEntry(method: string, path: string, op: SpecOperation, spec: Spec): string {
+function stubEntry(method: string, path: string, op: SpecOperation, spec: Spec, sample: Sampler | undefined): string {
   const statuses = Object.keys(op.responses);
   const status = statuses.find((st) => st.startsWith('2')) ?? statuses[0] ?? '501';
   const response = op.responses[status];
@@ -48,7 +53,7 @@ function stubEntry(method: string, path: string, op: SpecOperation, spec: Spec):
   let body = '';
   let why = `documented ${status}`;
   if (media) {
-    const value = example ? example.value : sample(media.schema as never, { skipReadOnly: true }, spec);
+    const value = example ? example.value : sample!(media.schema as never, { skipReadOnly: true }, spec);
     why = example ? `documented ${status} example` : `documented ${status}; no example in the docs, sampled from the schema`;
     body = `,\n    body: ${indent(JSON.stringify(value, null, 2))} satisfies ResponseBody<${id}, ${status}>,\n  `;
   }

@@ -1,6 +1,8 @@
 // source docs → spec → generated/* (→ site): every artifact computed in memory, in one process. `sync` writes
 // what differs; `check` compares and writes nothing.
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { buildSpec, type BuildResult } from '../rebuild/build.ts';
 import { specYaml } from '../rebuild/emit/yaml.ts';
@@ -10,6 +12,9 @@ import { operationIndexJson } from '../generate/operation-index.ts';
 import type { Spec } from '../generate/spec-types.ts';
 import { generateStubs } from '../generate/stubs.ts';
 import { generateTypes } from '../generate/types.ts';
+import { packageVersion, type Memo } from './memo.ts';
+
+const SCRIPTS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 export interface Artifact {
   /** Path relative to the project root. */
@@ -25,6 +30,8 @@ export interface PipelineOptions {
   docsDir?: string;
   /** Called once per finished stage, for the progress lines. */
   onStage?: (stage: string, ms: number, detail: string) => void;
+  /** Memo for the slow third-party stages; omitted, they always run. */
+  memo?: Memo;
 }
 
 export interface PipelineResult {
@@ -56,11 +63,26 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   );
   if (build.findings.hasErrors) return { artifacts, build };
   const spec = build.document as unknown as Spec;
-  await stage('types', async () => artifacts.push({ path: 'generated/schema.d.ts', content: await generateTypes(spec), stage: 'types' }), () => 'generated/schema.d.ts');
+  const specText = artifacts[0]!.content;
+  await stage(
+    'types',
+    async () => {
+      const inputs = [specText, packageVersion(options.root, 'openapi-typescript'), ...sourcesOf('generate/types.ts', 'generate/header.ts')];
+      const { value, hit } = options.memo ? await options.memo.get('types', inputs, () => generateTypes(spec)) : { value: await generateTypes(spec), hit: false };
+      artifacts.push({ path: 'generated/schema.d.ts', content: value, stage: 'types' });
+      return hit;
+    },
+    (hit) => `generated/schema.d.ts${hit ? ' (memo hit)' : ''}`,
+  );
   await stage('client', () => artifacts.push({ path: 'generated/client.ts', content: generateClient(spec), stage: 'client' }), () => 'generated/client.ts');
-  await stage('stubs', () => artifacts.push({ path: 'generated/handlers.ts', content: generateStubs(spec), stage: 'stubs' }), () => 'generated/handlers.ts');
+  await stage('stubs', async () => artifacts.push({ path: 'generated/handlers.ts', content: await generateStubs(spec), stage: 'stubs' }), () => 'generated/handlers.ts');
   await stage('index', () => artifacts.push({ path: 'generated/operations.json', content: operationIndexJson(spec), stage: 'index' }), () => 'generated/operations.json');
   return { artifacts, build };
+}
+
+/** Source text of toolkit modules whose output a memo key must follow. */
+export function sourcesOf(...modules: string[]): string[] {
+  return modules.map((m) => readFileSync(join(SCRIPTS_DIR, m), 'utf8'));
 }
 
 export function progressLine(stage: string, ms: number, detail: string): string {

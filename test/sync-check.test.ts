@@ -1,0 +1,82 @@
+// Drift: in a temporary copy of the project, editing a source page or any generated artifact makes
+// `check` fail and name the file; `sync` then brings `check` back to green. A check of an up-to-date
+// tree writes nothing.
+import { describe, test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { appendFileSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { copyProject, runCli } from './helpers/project-copy.ts';
+
+let root: string;
+before(() => {
+  root = copyProject();
+});
+
+/** Hash of every file in the copy except the linked node_modules (where the type-check cache lives). */
+function treeHash(dir: string): string {
+  const hash = createHash('sha256');
+  const walk = (d: string): void => {
+    for (const name of readdirSync(d).sort()) {
+      const full = join(d, name);
+      if (name === 'node_modules') continue;
+      if (statSync(full).isDirectory()) walk(full);
+      else hash.update(relative(root, full)).update(readFileSync(full));
+    }
+  };
+  walk(dir);
+  return hash.digest('hex');
+}
+
+describe('npm run check / npm run sync', () => {
+  test('the committed tree is in sync, and checking it changes nothing on disk', () => {
+    const before = treeHash(root);
+    const run = runCli(root, 'check');
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /check\s+everything is in sync/);
+    // One progress line per stage, with its time.
+    for (const stage of ['spec', 'types', 'client', 'stubs', 'index', 'compare', 'lint', 'tsc']) {
+      assert.match(run.stdout, new RegExp(`^${stage}\\s+\\d+ ms`, 'm'), `progress line for ${stage}`);
+    }
+    assert.equal(treeHash(root), before);
+  });
+
+  const edits: [string, string, (file: string) => void][] = [
+    // A source page: seed 000 says the token is for "joining a specific group"; change the 200 description.
+    ['spec/source/000_d8da2475d781711b.txt', 'spec/openapi.yaml', (f) => writeFileSync(f, readFileSync(f, 'utf8').replace('|**200**|The token for joining a specific group.|', '|**200**|The token for joining a space.|'))],
+    ['spec/openapi.yaml', 'spec/openapi.yaml', (f) => appendFileSync(f, '# hand edit\n')],
+    ['generated/schema.d.ts', 'generated/schema.d.ts', (f) => appendFileSync(f, 'export type HandEdit = 1;\n')],
+    ['generated/handlers.ts', 'generated/handlers.ts', (f) => writeFileSync(f, readFileSync(f, 'utf8').replace('"x-stub":"true"', '"x-stub":"false"'))],
+    ['generated/client.ts', 'generated/client.ts', (f) => writeFileSync(f, readFileSync(f, 'utf8').replace('https://localhost:8443', 'https://example.org'))],
+  ];
+  for (const [edited, stale, edit] of edits) {
+    test(`editing ${edited} makes check fail naming ${stale}; sync repairs it`, () => {
+      edit(join(root, edited));
+      const failed = runCli(root, 'check');
+      assert.equal(failed.status, 1);
+      assert.match(failed.stderr, new RegExp(`stale: ${stale.replace(/\./g, '\\.')} .*run \`npm run sync\``));
+      const synced = runCli(root, 'sync');
+      assert.equal(synced.status, 0, synced.stderr);
+      if (edited.startsWith('spec/source/')) {
+        // The page edit is a real change: the rebuilt spec carries it.
+        assert.match(readFileSync(join(root, 'spec/openapi.yaml'), 'utf8'), /description: The token for joining a space\./);
+        writeFileSync(join(root, edited), readFileSync(join(root, edited), 'utf8').replace('|**200**|The token for joining a space.|', '|**200**|The token for joining a specific group.|'));
+        assert.equal(runCli(root, 'sync').status, 0);
+      }
+      const passed = runCli(root, 'check');
+      assert.equal(passed.status, 0, passed.stderr);
+    });
+  }
+
+  test('a generated file that no longer type-checks fails check through tsc', () => {
+    // Sync would rewrite a broken generated file, so break what it is compiled with: the shared tsconfig.
+    const tsconfig = join(root, 'tsconfig.json');
+    const original = readFileSync(tsconfig, 'utf8');
+    assert.ok(original.includes('"types": ["node"]'));
+    writeFileSync(tsconfig, original.replace('"types": ["node"]', '"types": ["node", "no-such-types"]'));
+    const run = runCli(root, 'check');
+    writeFileSync(tsconfig, original);
+    assert.equal(run.status, 1);
+    assert.match(run.stderr, /tsc: .*no-such-types/);
+  });
+});
