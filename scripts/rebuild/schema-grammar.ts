@@ -37,6 +37,8 @@ export function parseTypeExpr(spans: readonly Span[]): TypeExpr {
     const tok = take();
     if (tok.t === 'ref') {
       if (tok.href.startsWith('#')) return { kind: 'local', anchor: tok.href.slice(1), array: false };
+      // Component names are what OpenAPI allows in components/schemas keys.
+      if (!/^[A-Za-z0-9._-]+$/.test(tok.name)) throw new TypeSyntaxError(`"${tok.name}" is not a schema name`);
       return { kind: 'schema', schema: componentRef(tok.name) };
     }
     if (tok.v === '<') {

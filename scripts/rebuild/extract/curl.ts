@@ -29,13 +29,13 @@ export function parseCurl(source: string): CurlSample | undefined {
     else if (w === '-d' || w === '--data' || w === '--data-raw' || w === '--data-binary') data = words[++i];
     else if (/^https?:\/\//.test(w)) url = w;
   }
-  if (!url) return undefined;
-  const m = /^(https?:\/\/[^/]+)(\/[^?#]*)?/.exec(url)!;
+  const m = url === undefined ? null : /^(https?:\/\/[^/\s]+)(\/[^?#]*)?/.exec(url);
+  if (!m) return undefined;
   const origin = m[1]!.replace(/\$\{?([A-Za-z_]+)\}?/g, (_, v: string) => `{${v.toLowerCase() === 'onezone_host' ? 'host' : v.toLowerCase()}}`);
   const outputStart = blank < 0 ? lines.length : blank + 1;
   return {
     method: (method ?? (data !== undefined ? 'POST' : 'GET')).toUpperCase(),
-    url,
+    url: m[0],
     urlPath: m[2] ?? '/',
     origin,
     ...(data !== undefined ? { data } : {}),

@@ -14,19 +14,24 @@ export function checkTable(ctx: PageContext, table: TableBlock, columns: readonl
   }
   let ok = true;
   table.rows.forEach((row, i) => {
-    if (row.length !== columns.length || row.every((c) => c.text === '')) {
-      ctx.findings.warn('broken-table', locate(ctx, table.rowLines[i] ?? table.line), `table row has ${row.filter((c) => c.text).length} of ${columns.length} cells; row dropped`);
+    if (!isWhole(table, i, columns.length)) {
+      ctx.findings.warn('broken-table', locate(ctx, table.rowLines[i] ?? table.line), `table row has ${table.rowWidths[i] ?? row.length} cells, expected ${columns.length}; row dropped`);
       ok = false;
     }
   });
   return ok;
 }
 
-/** Rows that have the full set of cells (the others were reported by checkTable). */
+/** Rows written with the full set of cells (the others were reported by checkTable). */
 export function wholeRows(table: TableBlock, width: number): { cells: Cell[]; line: number }[] {
   return table.rows
-    .map((cells, i) => ({ cells, line: table.rowLines[i] ?? table.line }))
-    .filter((r) => r.cells.length === width && r.cells.some((c) => c.text !== ''));
+    .map((cells, i) => ({ cells, line: table.rowLines[i] ?? table.line, whole: isWhole(table, i, width) }))
+    .filter((r) => r.whole);
+}
+
+function isWhole(table: TableBlock, row: number, width: number): boolean {
+  const cells = table.rows[row] ?? [];
+  return (table.rowWidths[row] ?? cells.length) === width && cells.length === width && cells.some((c) => c.text !== '');
 }
 
 /** `**name**  <br>*required*` → name and flag. */

@@ -50,6 +50,8 @@ export interface TableBlock extends BlockBase {
   rows: Cell[][];
   /** Line of each body row, for findings about one row. */
   rowLines: number[];
+  /** Cells each body row has in the source; markdown-it pads short rows and drops surplus cells. */
+  rowWidths: number[];
 }
 export interface ListBlock extends BlockBase {
   kind: 'list';

@@ -8,7 +8,7 @@ const md = new MarkdownIt({ html: true });
 const ANCHOR = /^<a\s+name="([^"]*)"\s*>$/;
 
 export function markdownBlocks(source: string): Block[] {
-  return tokensToBlocks(md.parse(source, {}));
+  return tokensToBlocks(md.parse(source, {}), source.split('\n'));
 }
 
 /** Exposed so the benchmark can time markdown-it alone on the same input. */
@@ -16,7 +16,7 @@ export function parseMarkdownTokens(source: string): Token[] {
   return md.parse(source, {});
 }
 
-function tokensToBlocks(tokens: Token[]): Block[] {
+function tokensToBlocks(tokens: Token[], lines: string[]): Block[] {
   const blocks: Block[] = [];
   let i = 0;
   while (i < tokens.length) {
@@ -50,7 +50,7 @@ function tokensToBlocks(tokens: Token[]): Block[] {
         blocks.push({ kind: 'fence', info: '', content: t.content, indented: true, ...at });
         break;
       case 'table_open':
-        blocks.push({ kind: 'table', ...tableCells(tokens.slice(i, close + 1)), ...at });
+        blocks.push({ kind: 'table', ...tableCells(tokens.slice(i, close + 1), lines), ...at });
         break;
       case 'bullet_list_open':
       case 'ordered_list_open':
@@ -147,10 +147,11 @@ export function inlineSpans(inline: Token | undefined, skip = 0): Span[] {
   return spans;
 }
 
-function tableCells(tokens: Token[]): { header: Cell[]; rows: Cell[][]; rowLines: number[] } {
+function tableCells(tokens: Token[], lines: string[]): { header: Cell[]; rows: Cell[][]; rowLines: number[]; rowWidths: number[] } {
   const header: Cell[] = [];
   const rows: Cell[][] = [];
   const rowLines: number[] = [];
+  const rowWidths: number[] = [];
   let inHead = false;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -159,6 +160,7 @@ function tableCells(tokens: Token[]): { header: Cell[]; rows: Cell[][]; rowLines
     else if (t.type === 'tr_open' && !inHead) {
       rows.push([]);
       rowLines.push((t.map?.[0] ?? 0) + 1);
+      rowWidths.push(sourceCellCount(lines[t.map?.[0] ?? 0] ?? ''));
     } else if (t.type === 'inline') {
       const spans = inlineSpans(t);
       const cell = { spans, text: spansText(spans) };
@@ -166,9 +168,19 @@ function tableCells(tokens: Token[]): { header: Cell[]; rows: Cell[][]; rowLines
       else rows[rows.length - 1]?.push(cell);
     }
   }
-  return { header, rows, rowLines };
+  return { header, rows, rowLines, rowWidths };
 }
 
+/** Cells of a GFM table row as written: unescaped pipes, minus the outer ones (as markdown-it splits them). */
+function sourceCellCount(line: string): number {
+  let pipes = 0;
+  for (let i = 0; i < line.length; i++) {
+    if (line[i] === '\\') i++;
+    else if (line[i] === '|') pipes++;
+  }
+  const trimmed = line.trim();
+  return pipes + 1 - (trimmed.startsWith('|') ? 1 : 0) - (trimmed.endsWith('|') && trimmed.length > 1 ? 1 : 0);
+}
 function listItems(tokens: Token[]): Cell[] {
   return tokens
     .filter((t) => t.type === 'inline' && t.level === 3)

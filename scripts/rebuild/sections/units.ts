@@ -29,6 +29,8 @@ export interface Section {
   claimed: boolean;
 }
 
+/** `/segment/{param}/…`: braces balanced, one parameter per segment. */
+const PATH_TEMPLATE = /^(?:\/(?:[A-Za-z0-9._~!$&'()*+,;=:@-]*|\{[A-Za-z0-9_.-]+\}))+$/;
 const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'TRACE']);
 /** Anchors swagger2markup gives to the headings that only group other units. */
 const CONTAINER_ANCHORS = new Set(['paths', 'definitions', 'securityscheme']);
@@ -55,14 +57,16 @@ export function splitUnits(blocks: Block[]): Unit[] {
 export function endpointOf(fence: Block | undefined): { method: string; path: string } | undefined {
   if (fence?.kind !== 'fence') return undefined;
   const [method, path, ...rest] = fence.content.trim().split(/\s+/);
-  if (!method || !path || rest.length > 0 || !METHODS.has(method) || !path.startsWith('/')) return undefined;
+  if (!method || !path || rest.length > 0 || !METHODS.has(method) || !PATH_TEMPLATE.test(path)) return undefined;
   return { method, path };
 }
 
 function classify(u: Unit): UnitKind {
   if (!u.anchor) {
-    const lists = u.blocks.filter((b) => b.kind === 'list');
-    if (lists.length > 0 && u.blocks.every((b) => b.kind === 'list' || b.kind === 'heading')) return 'toc';
+    // A TOC is lists of links and nothing else; a headless page with a stray list is not one.
+    const items = u.blocks.flatMap((b) => (b.kind === 'list' ? b.items : []));
+    const linked = items.filter((item) => item.spans.some((s) => s.kind === 'link')).length;
+    if (items.length > 0 && linked === items.length && u.blocks.every((b) => b.kind === 'list')) return 'toc';
     return 'preamble';
   }
   const body = u.blocks.slice(2);

@@ -23,23 +23,27 @@ export function dropInvalidExamples(schemas: Record<string, Schema>, examples: E
     let validate = compiled.get(key);
     if (!validate) {
       validate = key.startsWith('#/')
-        ? ajv.getSchema(BASE + key)!
+        ? ajv.getSchema(BASE + key) ?? ajv.compile({ $ref: BASE + key })
         : ajv.compile(closed(JSON.parse(key.replaceAll('"#/components/schemas/', `"${BASE}#/components/schemas/`))));
       compiled.set(key, validate);
     }
     return validate;
   };
   for (const site of examples.sites) {
-    const validate = validatorFor(site.schema);
-    if (validate(site.value)) continue;
-    const error = validate.errors?.[0];
+    let reason: string;
+    try {
+      const validate = validatorFor(site.schema);
+      if (validate(site.value)) continue;
+      const error = validate.errors?.[0];
+      reason = `${error?.instancePath || '/'} ${error?.message ?? 'invalid'}`;
+    } catch (e) {
+      // Ajv throws on some inputs (e.g. a lone surrogate in a key); the example is still reported, not fatal.
+      reason = `cannot be checked: ${(e as Error).message}`;
+    }
     delete site.container[site.key];
-    findings.warn(
-      'example-invalid',
-      site.at,
-      `${site.subject} ${site.where}: example does not validate against its schema (${error?.instancePath || '/'} ${error?.message ?? 'invalid'}); dropped from the spec`,
-      { subject: site.subject },
-    );
+    findings.warn('example-invalid', site.at, `${site.subject} ${site.where}: example does not validate against its schema (${reason}); dropped from the spec`, {
+      subject: site.subject,
+    });
   }
 }
 
