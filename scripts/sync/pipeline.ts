@@ -1,6 +1,6 @@
 // source docs → spec → generated/* (→ site): every artifact computed in memory, in one process. `sync` writes
 // what differs; `check` compares and writes nothing.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -8,7 +8,8 @@ import { buildSpec, type BuildResult } from '../rebuild/build.ts';
 import { specYaml } from '../rebuild/emit/yaml.ts';
 import { reportJson, reportMarkdown } from '../rebuild/report/render.ts';
 import { generateClient } from '../generate/client.ts';
-import { operationIndexJson } from '../generate/operation-index.ts';
+import { operationIndex, operationIndexJson } from '../generate/operation-index.ts';
+import { siteArtifacts, type ReportJson } from '../site/index.ts';
 import type { Spec } from '../generate/spec-types.ts';
 import { generateStubs } from '../generate/stubs.ts';
 import { generateTypes } from '../generate/types.ts';
@@ -77,7 +78,28 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   await stage('client', () => artifacts.push({ path: 'generated/client.ts', content: generateClient(spec), stage: 'client' }), () => 'generated/client.ts');
   await stage('stubs', async () => artifacts.push({ path: 'generated/handlers.ts', content: await generateStubs(spec), stage: 'stubs' }), () => 'generated/handlers.ts');
   await stage('index', () => artifacts.push({ path: 'generated/operations.json', content: operationIndexJson(spec), stage: 'index' }), () => 'generated/operations.json');
+  await stage(
+    'site',
+    async () => {
+      const report = artifacts.find((a) => a.path === 'spec/report.json')!.content;
+      const make = async () => siteArtifacts({ spec, report: JSON.parse(report) as ReportJson, operations: operationIndex(spec), specYamlText: specText });
+      const inputs = [specText, report, ...['@redocly/cli', 'markdown-it', 'openapi-sampler'].map((p) => packageVersion(options.root, p)), ...sourcesUnder('site')];
+      const { value, hit } = options.memo ? await options.memo.get('site', inputs, make) : { value: await make(), hit: false };
+      for (const file of value) artifacts.push({ ...file, stage: 'site' });
+      return { files: value.length, hit };
+    },
+    ({ files, hit }) => `site/ (${files} files)${hit ? ' (memo hit)' : ''}`,
+  );
   return { artifacts, build };
+}
+
+/** Source text of every file below a toolkit folder (sorted), for memo keys. */
+function sourcesUnder(folder: string): string[] {
+  const dir = join(SCRIPTS_DIR, folder);
+  return (readdirSync(dir, { recursive: true }) as string[])
+    .sort()
+    .filter((f) => statSync(join(dir, f)).isFile())
+    .flatMap((f) => [f, readFileSync(join(dir, f), 'utf8')]);
 }
 
 /** Source text of toolkit modules whose output a memo key must follow. */

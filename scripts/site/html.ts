@@ -1,0 +1,39 @@
+// Everything that is not Markdown goes through escapeHtml; attribute values included.
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+}
+
+/** Text inside elements needs no quote escaping (keeps JSON examples readable in the page source, and small). */
+export function escapeText(text: string): string {
+  return text.replace(/[&<>]/g, (c) => ENTITIES[c]!);
+}
+
+/** Pretty JSON in a code block (scrolls sideways on a phone instead of widening the page). */
+export function jsonBlock(value: unknown): string {
+  return `<pre><code>${escapeText(JSON.stringify(value, null, 2) ?? 'undefined')}</code></pre>`;
+}
+
+export function codeBlock(source: string, language: string): string {
+  return `<pre><code class="language-${escapeHtml(language)}">${escapeText(source)}</code></pre>`;
+}
+
+/** Tables scroll inside their own box on narrow screens. */
+export function tableWrap(table: string): string {
+  return `<div class="table-wrap">${table}</div>`;
+}
+
+export function badge(text: string, kind: string): string {
+  return `<span class="badge badge-${kind}">${escapeHtml(text)}</span>`;
+}
+
+export function methodBadge(method: string): string {
+  const m = method.toUpperCase();
+  return `<span class="method method-${m.toLowerCase()}">${escapeHtml(m)}</span>`;
+}
+
+/** A page section under an h2 the section is labelled by (`id` is also the fragment to link to). */
+export function section(id: string, title: string, content: string): string {
+  return `<section aria-labelledby="${id}"><h2 id="${id}">${escapeHtml(title)}</h2>\n${content}\n</section>`;
+}
