@@ -35,7 +35,7 @@ describe('npm run check / npm run sync', () => {
     assert.equal(run.status, 0, run.stderr);
     assert.match(run.stdout, /check\s+everything is in sync/);
     // One progress line per stage, with its time.
-    for (const stage of ['spec', 'types', 'client', 'stubs', 'index', 'compare', 'lint', 'tsc']) {
+    for (const stage of ['spec', 'types', 'client', 'stubs', 'index', 'site', 'compare', 'lint', 'tsc']) {
       assert.match(run.stdout, new RegExp(`^${stage}\\s+\\d+ ms`, 'm'), `progress line for ${stage}`);
     }
     assert.equal(treeHash(root), before);
@@ -48,6 +48,7 @@ describe('npm run check / npm run sync', () => {
     ['generated/schema.d.ts', 'generated/schema.d.ts', (f) => appendFileSync(f, 'export type HandEdit = 1;\n')],
     ['generated/handlers.ts', 'generated/handlers.ts', (f) => writeFileSync(f, readFileSync(f, 'utf8').replace('"x-stub":"true"', '"x-stub":"false"'))],
     ['generated/client.ts', 'generated/client.ts', (f) => writeFileSync(f, readFileSync(f, 'utf8').replace('https://localhost:8443', 'https://example.org'))],
+    ['site/operations/join_space.html', 'site/operations/join_space.html', (f) => writeFileSync(f, readFileSync(f, 'utf8').replace('Join space', 'Join a space'))],
   ];
   for (const [edited, stale, edit] of edits) {
     test(`editing ${edited} makes check fail naming ${stale}; sync repairs it`, () => {

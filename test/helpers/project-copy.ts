@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { PROJECT_ROOT } from '../../scripts/paths.ts';
 
-const COPIED = ['package.json', 'package-lock.json', 'tsconfig.json', 'redocly.yaml', 'spec', 'scripts', 'generated'];
+const COPIED = ['package.json', 'package-lock.json', 'tsconfig.json', 'redocly.yaml', 'spec', 'scripts', 'generated', 'site'];
 
 export function copyProject(): string {
   const root = mkdtempSync(join(tmpdir(), 'onezone-copy-'));
