@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../paths.ts';
 import { formatFinding } from '../rebuild/findings.ts';
 import { progressLine, runPipeline, sourcesOf } from '../sync/pipeline.ts';
-import { fileMemo, packageVersion } from '../sync/memo.ts';
+import { cacheDir, fileMemo, packageVersion } from '../sync/memo.ts';
 import { lintSpecText } from '../check/lint-spec.ts';
 import { typecheckGenerated } from '../check/typecheck.ts';
 
@@ -17,7 +17,7 @@ const root = resolve(values.root ?? PROJECT_ROOT);
 const fix = values.docs ? `npm run sync -- --docs ${values.docs}${values.root ? ` --root ${values.root}` : ''}` : 'npm run sync';
 const progress = (stage: string, ms: number, detail: string) => console.log(progressLine(stage, ms, detail));
 const problems: string[] = [];
-const memo = fileMemo(join(root, 'node_modules', '.cache', 'onezone'));
+const memo = fileMemo(cacheDir(root));
 
 const { artifacts, build } = await runPipeline({ root, docsDir: values.docs && resolve(values.docs), memo, onStage: progress });
 for (const f of build.findings.all) if (f.severity === 'error') problems.push(formatFinding(f));
@@ -45,7 +45,7 @@ if (spec) {
 if (stale.length === 0 && !build.findings.hasErrors) {
   t0 = performance.now();
   const generated = artifacts.filter((a) => a.path.startsWith('generated/') && a.path.endsWith('.ts')).map((a) => a.path);
-  const { diagnostics, cached } = await typecheckGenerated(root, generated, join(root, 'node_modules', '.cache', 'onezone-check'));
+  const { diagnostics, cached } = await typecheckGenerated(root, generated, join(cacheDir(root), 'typecheck'));
   for (const d of diagnostics) problems.push(`tsc: ${d}`);
   progress('tsc', performance.now() - t0, cached ? 'unchanged since the last clean type-check' : `${generated.length} generated file(s), ${diagnostics.length} diagnostic(s)`);
 }

@@ -5,6 +5,11 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+/** Where sync/check keep their caches: node_modules/.cache/onezone, or $ONEZONE_CACHE_DIR (benchmarks use a fresh one). */
+export function cacheDir(root: string): string {
+  return process.env.ONEZONE_CACHE_DIR ?? join(root, 'node_modules', '.cache', 'onezone');
+}
+
 export interface Memo {
   get<T>(stage: string, inputs: readonly string[], compute: () => Promise<T>): Promise<{ value: T; hit: boolean }>;
 }

@@ -2,7 +2,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { formatFinding } from '../rebuild/findings.ts';
-import { fileMemo } from './memo.ts';
+import { cacheDir, fileMemo } from './memo.ts';
 import { progressLine, runPipeline } from './pipeline.ts';
 
 export interface SyncOutcome {
@@ -12,7 +12,7 @@ export interface SyncOutcome {
 }
 
 export async function syncProject(root: string, docsDir: string | undefined, say: (line: string) => void): Promise<SyncOutcome> {
-  const memo = fileMemo(join(root, 'node_modules', '.cache', 'onezone'));
+  const memo = fileMemo(cacheDir(root));
   const { artifacts, build } = await runPipeline({ root, docsDir, memo, onStage: (s, ms, d) => say(progressLine(s, ms, d)) });
   for (const f of build.findings.all) if (f.severity === 'error') console.error(formatFinding(f));
   if (build.findings.hasErrors) return { ok: false, written: [], total: artifacts.length };
