@@ -5,39 +5,31 @@ import { spansMarkdown } from '../../sections/blocks.ts';
 import type { Header } from '../../model.ts';
 import { parseTypeExpr, TypeSyntaxError } from '../../schema-grammar.ts';
 import { locate } from '../context.ts';
-import { checkTable, describedCell, schemaOfExpr, typeOfCell, wholeRows } from '../tables.ts';
-import { claim, localSchemaResolver, type OperationRule } from './state.ts';
+import { describedCell, schemaOfExpr, typeOfCell } from '../tables.ts';
+import { tableRows, type OperationRule } from './state.ts';
 
 const COLUMNS = ['HTTP Code', 'Description', 'Schema'] as const;
 
 export const responses: OperationRule = (state) => {
   const { ctx, op } = state;
-  for (const section of claim(state, 'Responses')) {
-    const resolve = localSchemaResolver(state, section.blocks);
-    for (const table of section.blocks) {
-      if (table.kind !== 'table' || table.used) continue;
-      table.used = true;
-      checkTable(ctx, table, COLUMNS);
-      for (const { cells, line } of wholeRows(table, COLUMNS.length)) {
-        const [codeC, descC, schemaC] = cells as [Cell, Cell, Cell];
-        const status = codeC.text.replace(/\*/g, '').trim();
-        if (!/^([1-5]\d\d|default)$/.test(status)) {
-          ctx.findings.warn('broken-table', locate(ctx, line), `"${status}" is not an HTTP status code; response dropped`, { subject: op.operationId });
-          continue;
-        }
-        const { description, labelled } = describedCell(descC);
-        const expr = typeOfCell(ctx, schemaC, line);
-        op.responses.push({
-          status,
-          description,
-          ...(expr?.kind === 'none' ? {} : { schema: schemaOfExpr(expr, line, resolve) }),
-          headers: headersOf(labelled.get('Headers') ?? []),
-          examples: [],
-          at: locate(ctx, line),
-        });
-      }
+  tableRows(state, 'Responses', COLUMNS, (cells, line, resolve) => {
+    const [codeC, descC, schemaC] = cells as [Cell, Cell, Cell];
+    const status = codeC.text.replace(/\*/g, '').trim();
+    if (!/^([1-5]\d\d|default)$/.test(status)) {
+      ctx.findings.warn('broken-table', locate(ctx, line), `"${status}" is not an HTTP status code; response dropped`, { subject: op.operationId });
+      return;
     }
-  }
+    const { description, labelled } = describedCell(descC);
+    const expr = typeOfCell(ctx, schemaC, line);
+    op.responses.push({
+      status,
+      description,
+      ...(expr?.kind === 'none' ? {} : { schema: schemaOfExpr(expr, line, resolve) }),
+      headers: headersOf(labelled.get('Headers') ?? []),
+      examples: [],
+      at: locate(ctx, line),
+    });
+  });
   if (op.responses.length) op.fieldAt.responses = op.responses[0]!.at;
 };
 

@@ -3,7 +3,8 @@ import type { Block, TableBlock } from '../../sections/blocks.ts';
 import type { Section, Unit } from '../../sections/units.ts';
 import type { Operation, Schema } from '../../model.ts';
 import { locate, type PageContext } from '../context.ts';
-import { propertyTableSchema } from '../tables.ts';
+import { checkTable, propertyTableSchema, wholeRows } from '../tables.ts';
+import type { Cell } from '../../sections/blocks.ts';
 
 export interface OperationState {
   ctx: PageContext;
@@ -42,4 +43,25 @@ export function localSchemaResolver(state: OperationState, blocks: Block[]) {
     blocks[i]!.used = title.used = table.used = true;
     return propertyTableSchema(state.ctx, table as TableBlock, localSchemaResolver(state, blocks));
   };
+}
+
+/**
+ * The rows of the section's main tables (not the inline schema tables, which the resolver maps), checked
+ * against the expected columns; each whole row goes to `row` with the section's inline-schema resolver.
+ */
+export function tableRows(
+  state: OperationState,
+  title: string,
+  columns: readonly string[],
+  row: (cells: Cell[], line: number, resolve: ReturnType<typeof localSchemaResolver>) => void,
+): void {
+  for (const section of claim(state, title)) {
+    const resolve = localSchemaResolver(state, section.blocks);
+    for (const table of section.blocks) {
+      if (table.kind !== 'table' || table.used) continue;
+      table.used = true;
+      checkTable(state.ctx, table, columns);
+      for (const { cells, line } of wholeRows(table, columns.length)) row(cells, line, resolve);
+    }
+  }
 }
