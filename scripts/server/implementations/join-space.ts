@@ -1,0 +1,24 @@
+// POST /user/spaces/join: the caller spends a space invite token and becomes a member of its space.
+import { HttpError } from '../errors.ts';
+import type { Verification } from '../invite-tokens.ts';
+import type { Implementation } from './types.ts';
+
+const WHY: Record<Extract<Verification, { ok: false }>['reason'], string> = {
+  malformed: 'The token is not an invite token.',
+  unknown: 'The token was not issued by this Onezone.',
+  used: 'The token has already been used.',
+  wrongKind: 'The token does not invite to a space.',
+};
+
+export const joinSpace: Implementation<'join_space'> = ({ caller, body, state }) => {
+  const verification = state.invites.verify(body.token, 'space');
+  // Every unusable token is a 400: the docs' own 400 example for this operation is exactly that case
+  // ("invalid_token: Provided token could not be validated"); 404 stays for a space that no longer exists.
+  if (!verification.ok) throw new HttpError(400, 'badValueToken', 'token', WHY[verification.reason]);
+  const space = state.directory.find('space', verification.invitation.resourceId);
+  if (!space) throw new HttpError(404, 'notFound', 'token', 'The space this token invites to no longer exists.');
+  // The token stays valid for the user it was meant for.
+  if (!state.directory.addMember(space, caller.username)) throw new HttpError(400, 'relationAlreadyExists', 'token', `${caller.username} is already a member of space ${space.id}.`);
+  state.invites.spend(body.token);
+  return { status: 201, headers: { Location: `/user/spaces/${space.id}` } };
+};

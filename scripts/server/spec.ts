@@ -1,0 +1,35 @@
+// The spec the server is driven by: the parsed document, its base path and the privilege names it mentions.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import type { Spec } from '../generate/spec-types.ts';
+import { PROJECT_ROOT } from '../paths.ts';
+
+export const DEFAULT_SPEC_PATH = join(PROJECT_ROOT, 'spec', 'openapi.yaml');
+
+export interface LoadedSpec {
+  document: Spec;
+  /** The path of servers[0].url, e.g. /api/v3/onezone ('' when the server URL has no path). */
+  basePath: string;
+  /** Every privilege named in some operation's x-privileges. */
+  privileges: ReadonlySet<string>;
+}
+
+export function loadSpec(path = DEFAULT_SPEC_PATH): LoadedSpec {
+  const document = parse(readFileSync(path, 'utf8')) as Spec;
+  const privileges = new Set<string>();
+  for (const item of Object.values(document.paths ?? {})) {
+    for (const op of Object.values(item)) for (const name of op['x-privileges'] ?? []) privileges.add(name);
+  }
+  return { document, basePath: basePathOf(document), privileges };
+}
+
+/** The path of the first server URL, its {variables} filled with their defaults. */
+export function basePathOf(spec: Pick<Spec, 'servers'>): string {
+  const server = spec.servers?.[0];
+  if (!server) return '';
+  const url = server.url.replace(/\{([^}]+)\}/g, (_, name: string) => server.variables?.[name]?.default ?? 'localhost');
+  // Relative server URLs ("/api") are resolved against a dummy origin.
+  const path = new URL(url, 'http://localhost').pathname;
+  return path.replace(/\/+$/, '');
+}
