@@ -90,7 +90,7 @@ export function buildFromSources(sources: Source[], manifest: Manifest, findings
     return op?.at ?? { file: 'spec/openapi.yaml', line: 1 };
   };
   inferMissing(schemas, { paths, schemas }, examples, evidence, releaseOf, firstUse, findings);
-  for (const name of referencedNames({ paths, schemas }).keys()) if (!schemas[name]) schemas[name] = {};
+  for (const name of referencedNames({ paths, schemas })) if (!schemas[name]) schemas[name] = {};
   reportUnusedDefinitions(definitions, paths, schemas, findings);
   document.components = { schemas: sortKeys(schemas), securitySchemes: security.schemes };
   dropInvalidExamples(schemas, examples, findings);
@@ -104,11 +104,14 @@ function methodRank(method: string): number {
 
 /** Tags from paths.md groups; operations no group lists get the manifest's path-prefix tag (reported). */
 function assignTags(model: DocModel, manifest: Manifest, findings: Findings): void {
+  const tagsOf = new Map<string, string[]>();
+  for (const tag of model.tags) for (const id of tag.operationIds) tagsOf.set(id, [...(tagsOf.get(id) ?? []), tag.name]);
+  const rules = [...manifest.tags].sort((a, b) => b.pathPrefix.length - a.pathPrefix.length);
   for (const op of model.operations) {
     const page = basename(op.at.file).replace(/\.(md|txt)$/, '');
-    op.tags = model.tags.filter((t) => t.operationIds.includes(op.operationId) || t.operationIds.includes(page)).map((t) => t.name);
+    op.tags = [...new Set([...(tagsOf.get(op.operationId) ?? []), ...(tagsOf.get(page) ?? [])])];
     if (op.tags.length > 0) continue;
-    const rule = [...manifest.tags].sort((a, b) => b.pathPrefix.length - a.pathPrefix.length).find((t) => op.path.startsWith(t.pathPrefix));
+    const rule = rules.find((t) => op.path.startsWith(t.pathPrefix));
     if (rule) {
       op.tags = [rule.name];
       if (model.tags.length > 0) {
@@ -170,12 +173,12 @@ function pruneEmptyExamples(node: unknown): void {
 /** Definitions no operation reaches (directly or through other schemas) are left out, and reported. */
 function reportUnusedDefinitions(definitions: DocModel['definitions'], paths: unknown, schemas: Record<string, Schema>, findings: Findings): void {
   const reached = new Set<string>();
-  const queue = [...referencedNames(paths).keys()];
+  const queue = [...referencedNames(paths)];
   while (queue.length) {
     const name = queue.pop()!;
     if (reached.has(name)) continue;
     reached.add(name);
-    queue.push(...referencedNames(schemas[name]).keys());
+    queue.push(...referencedNames(schemas[name]));
   }
   for (const d of definitions) {
     if (reached.has(d.name)) continue;

@@ -17,21 +17,21 @@ export function emitDefinitions(definitions: SchemaDefinition[], examples: Examp
   return schemas;
 }
 
-/** Names referenced anywhere in `root` with their first use. */
-export function referencedNames(root: unknown): Map<string, string> {
-  const names = new Map<string, string>();
-  const walk = (node: unknown, path: string): void => {
-    if (Array.isArray(node)) node.forEach((n, i) => walk(n, `${path}/${i}`));
+const REF_PREFIX = '#/components/schemas/';
+
+/** Schema names referenced anywhere in `root`. */
+export function referencedNames(root: unknown): Set<string> {
+  const names = new Set<string>();
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) for (const n of node) walk(n);
     else if (node && typeof node === 'object') {
       for (const [k, v] of Object.entries(node)) {
-        if (k === '$ref' && typeof v === 'string' && v.startsWith('#/components/schemas/')) {
-          const name = v.slice('#/components/schemas/'.length);
-          if (!names.has(name)) names.set(name, path);
-        } else walk(v, `${path}/${k}`);
+        if (k === '$ref' && typeof v === 'string' && v.startsWith(REF_PREFIX)) names.add(v.slice(REF_PREFIX.length));
+        else if (typeof v === 'object') walk(v);
       }
     }
   };
-  walk(root, '#');
+  walk(root);
   return names;
 }
 
@@ -44,7 +44,7 @@ export function inferMissing(
   firstUseAt: (name: string) => Location,
   findings: Findings,
 ): void {
-  for (const name of referencedNames(document).keys()) {
+  for (const name of referencedNames(document)) {
     if (schemas[name]) continue;
     const samples: Sample[] = [];
     for (const site of examples.sites) {
