@@ -55,7 +55,13 @@ export function extractPlaintextOperation(ctx: PageContext, options: PlaintextOp
     if (label === 'Example cURL requests') curlPath = readCurl(ctx, op, start, end, used) ?? curlPath;
     else if (label in PARAMETER_SECTIONS) readParameters(ctx, op, PARAMETER_SECTIONS[label]!, start, end, used);
     else if (label === 'Request Examples') {
-      i = readRestCli(ctx, op, start, used, lines);
+      const next = readRestCli(ctx, op, start, used);
+      if (next.responsesGlued) {
+        // "onezone-rest-cli … id=…Responses": the responses start on the following line.
+        readResponses(ctx, op, options, start + 1, used);
+        break;
+      }
+      i = next.line;
       continue;
     } else if (label === 'Responses') {
       readResponses(ctx, op, options, start, used);
@@ -131,24 +137,17 @@ function readParameters(ctx: PageContext, op: Operation, where: Parameter['in'],
   if (op.parameters.length) op.fieldAt.parameters = op.parameters[0]!.at;
 }
 
-/** `onezone-rest-cli createUserGroupInviteToken id=…` (the next label may be glued to its end). */
-function readRestCli(ctx: PageContext, op: Operation, start: number, used: boolean[], lines: string[]): number {
-  const line = lines[start] ?? '';
-  const m = /^(onezone-rest-cli\s+(\S+)((?:\s+\S+=\S*?)*))(Responses)?$/.exec(line.trim());
-  if (!m) return start;
+/** `onezone-rest-cli createUserGroupInviteToken id=…` (the Responses label may be glued to its end). */
+function readRestCli(ctx: PageContext, op: Operation, start: number, used: boolean[]): { line: number; responsesGlued: boolean } {
+  const m = /^(onezone-rest-cli\s+(\S+)((?:\s+\S+=\S*?)*))(Responses)?$/.exec((ctx.lines[start] ?? '').trim());
+  if (!m) return { line: start, responsesGlued: false };
   used[start] = true;
   op.operationId = m[2]!;
   op.fieldAt.operationId = locate(ctx, start + 1);
   op.codeSamples.push({ label: 'onezone-rest-cli', lang: 'Shell', source: m[1]!, at: locate(ctx, start + 1) });
   const args = Object.fromEntries([...m[3]!.matchAll(/(\S+?)=(\S*)/g)].map((a) => [a[1]!, a[2]!]));
   op.requestExamples.path = { value: args, at: locate(ctx, start + 1), origin: 'example' };
-  if (m[4]) {
-    // "…Responses": the Responses label is glued to this line; the responses start on the next one.
-    lines[start] = 'Responses';
-    used[start] = true;
-    return start;
-  }
-  return start + 1;
+  return { line: start + 1, responsesGlued: m[4] !== undefined };
 }
 
 function readResponses(ctx: PageContext, op: Operation, options: PlaintextOptions, start: number, used: boolean[]): void {
