@@ -73,9 +73,6 @@ export function spansText(spans: readonly Span[]): string {
     .trim();
 }
 
-export function markUsed(...blocks: (Block | undefined)[]): void {
-  for (const b of blocks) if (b) b.used = true;
-}
 
 /** Spans back to Markdown, for descriptions that keep their code spans, emphasis and links. */
 export function spansMarkdown(spans: readonly Span[]): string {

@@ -92,15 +92,6 @@ export function sectionsOf(unit: Unit): Section[] {
   return sections;
 }
 
-/** The blocks between the unit heading and its first section heading. */
-export function leadBlocks(unit: Unit): Block[] {
-  const out: Block[] = [];
-  for (const b of unit.blocks.slice(2)) {
-    if (b.kind === 'heading') break;
-    out.push(b);
-  }
-  return out;
-}
 
 /** An example fence's JSON and the file line it starts on (after swagger2markup's "json :" media-type line). */
 export function fenceJson(fence: FenceBlock): { text: string; line: number } {
