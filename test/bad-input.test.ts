@@ -26,11 +26,11 @@ interface CliRun {
   out: string;
 }
 
-/** The CLI on a doc dir, as `npx tsx scripts/cli/build-spec.ts <dir> --out <dir>/out/openapi.yaml`. */
+/** The CLI on a doc dir, as `npm run build:spec -- <dir> --out <dir>/out/openapi.yaml` runs it. */
 function runCli(dir: string, extraArgs: string[] = []): Promise<CliRun> {
   const out = join(dir, 'out', 'openapi.yaml');
   return new Promise((resolvePromise, reject) => {
-    const child = spawn('npx', ['tsx', 'scripts/cli/build-spec.ts', dir, '--out', out, ...extraArgs], { cwd: PROJECT_ROOT });
+    const child = spawn(process.execPath, ['scripts/cli/bundled.mjs', 'build-spec', dir, '--out', out, ...extraArgs], { cwd: PROJECT_ROOT });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

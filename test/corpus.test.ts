@@ -462,7 +462,7 @@ describe('corpus onezone-17.06.0-rc8', () => {
 
     it('build-spec on the corpus exits 0 and writes a YAML with the 213 operations', () => {
       const out = join(outDir, 'openapi.yaml');
-      const run = spawnSync('npx', ['tsx', 'scripts/cli/build-spec.ts', corpusDir, '--out', out], {
+      const run = spawnSync(process.execPath, ['scripts/cli/bundled.mjs', 'build-spec', corpusDir, '--out', out], {
         cwd: PROJECT_ROOT,
         encoding: 'utf8',
         timeout: 120_000,

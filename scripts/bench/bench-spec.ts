@@ -1,7 +1,8 @@
 // npm run bench:spec [-- <docs-dir>]: rebuilds the full corpus in-process and, in the same process, times
 // markdown-it parsing the same pages alone; prints both, their ratio, and the wall time of the whole CLI run.
+// It runs bundled, like the CLI (scripts/cli/bundled.mjs), so both figures are of the code users run.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -40,14 +41,27 @@ const rebuild = median(() => {
   specYaml(buildFromSources(sources, manifest).document, 'bench');
 });
 
-const out = join(mkdtempSync(join(tmpdir(), 'bench-spec-')), 'openapi.yaml');
-const t0 = performance.now();
-const cli = spawnSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'scripts/cli/build-spec.ts'), docsDir, '--out', out, '--quiet'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
-const cliWall = performance.now() - t0;
+// The CLI as `npm run build:spec` runs it (scripts/cli/bundled.mjs): once with an empty bundle cache, as
+// after a fresh clone or an edit, then warm.
+const work = mkdtempSync(join(tmpdir(), 'bench-spec-'));
+const cliRun = (cacheDir: string): { ms: number; status: number | null } => {
+  const t0 = performance.now();
+  const run = spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts/cli/bundled.mjs'), 'build-spec', docsDir, '--out', join(work, 'openapi.yaml'), '--quiet'], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, ONEZONE_CACHE_DIR: cacheDir },
+  });
+  return { ms: performance.now() - t0, status: run.status };
+};
+const firstRun = cliRun(join(work, 'cache'));
+const warmRuns = Array.from({ length: 5 }, () => cliRun(join(work, 'cache')));
+const warm = warmRuns.map((r) => r.ms).sort((a, b) => a - b)[2]!;
 
 console.log(`corpus: ${docsDir}`);
 console.log(`pages: ${sources.length}, ${(bytes / 1024).toFixed(0)} KiB`);
 console.log(`markdown-it parse alone (median of ${ROUNDS}): ${parseOnly.toFixed(1)} ms`);
 console.log(`full rebuild in-process, YAML included (median of ${ROUNDS}): ${rebuild.toFixed(1)} ms`);
 console.log(`ratio rebuild / markdown-it: ${(rebuild / parseOnly).toFixed(2)} (target ≤ 2)`);
-console.log(`CLI wall time (node + tsx start-up included): ${cliWall.toFixed(0)} ms (target < 1000), exit ${cli.status}`);
+console.log(`CLI wall time, node start-up included (target < 1000 ms):`);
+console.log(`  warm (median of 5): ${warm.toFixed(0)} ms, exit ${warmRuns.map((r) => r.status).join(',')}`);
+console.log(`  first run, bundling the CLI first: ${firstRun.ms.toFixed(0)} ms, exit ${firstRun.status}`);
+rmSync(work, { recursive: true, force: true });

@@ -1,15 +1,18 @@
 // Ajv for the schemas the walker (schema-check.ts) does not implement, and the oracle its test holds it to.
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import formats from 'ajv-formats';
+import { createRequire } from 'node:module';
+import type { Ajv2020 } from 'ajv/dist/2020.js';
 import type { Schema } from '../model.ts';
 import type { ExampleChecker } from './schema-check.ts';
 
-const addFormats = formats as unknown as (ajv: Ajv2020) => void;
 const BASE = 'https://spec.invalid/components';
 
 export function ajvChecker(schemas: Record<string, Schema>): ExampleChecker {
+  // Loaded on first use: most builds never need Ajv, and loading it is a third of a cold CLI run's imports.
+  const require = createRequire(import.meta.url);
+  const { Ajv2020: Ajv } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+  const addFormats = require('ajv-formats') as (ajv: Ajv2020) => void;
   // The spec's schemas are trusted output of the emitters, so no meta-schema validation.
-  const ajv = new Ajv2020({ strict: false, allErrors: false, validateSchema: false, meta: false, code: { optimize: false }, logger: false });
+  const ajv = new Ajv({ strict: false, allErrors: false, validateSchema: false, meta: false, code: { optimize: false }, logger: false });
   addFormats(ajv);
   ajv.addSchema({ $id: BASE, components: { schemas: closed(structuredClone(schemas)) } });
   const compiled = new Map<string, ReturnType<typeof ajv.compile>>();

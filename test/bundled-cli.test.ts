@@ -1,0 +1,58 @@
+// scripts/cli/bundled.mjs (what `npm run build:spec` runs): the bundle follows every source edit, finds the
+// project's files from wherever it is cached, and refuses an unknown CLI with a usage line.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../scripts/paths.ts';
+import { copyProject } from './helpers/project-copy.ts';
+
+function runBundled(root: string, cacheDir: string, args: string[]) {
+  const run = spawnSync(process.execPath, [join(root, 'scripts', 'cli', 'bundled.mjs'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, ONEZONE_CACHE_DIR: cacheDir },
+  });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+test('an unknown CLI name gets a usage line and exit 2, no stack trace', () => {
+  const cache = mkdtempSync(join(tmpdir(), 'bundles-'));
+  try {
+    const run = runBundled(PROJECT_ROOT, cache, ['no-such-cli']);
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /^usage: node scripts\/cli\/bundled\.mjs <cli>.*\(got no-such-cli\)/);
+    assert.doesNotMatch(run.stderr, /\n\s+at /);
+  } finally {
+    rmSync(cache, { recursive: true, force: true });
+  }
+});
+
+test('an edited source is rebuilt into a new bundle, and the bundle reads the copy’s own spec/ folder', () => {
+  const root = copyProject();
+  const cache = mkdtempSync(join(tmpdir(), 'bundles-'));
+  try {
+    const first = runBundled(root, cache, ['build-spec', '--help']);
+    assert.equal(first.status, 0, first.stderr);
+    assert.equal(first.stdout, 'usage: npm run build:spec -- [docs-dir] [--out file.yaml] [--report dir] [--quiet]\n');
+
+    const cliFile = join(root, 'scripts', 'cli', 'build-spec.ts');
+    writeFileSync(cliFile, readFileSync(cliFile, 'utf8').replace("const USAGE = 'usage:", "const USAGE = 'edited usage:"));
+    const second = runBundled(root, cache, ['build-spec', '--help']);
+    assert.equal(second.stdout, 'edited usage: npm run build:spec -- [docs-dir] [--out file.yaml] [--report dir] [--quiet]\n');
+    assert.equal(readdirSync(join(cache, 'bundles')).filter((f) => f.endsWith('.mjs')).length, 2);
+
+    // No arguments: rebuilds the copy's spec/openapi.yaml from the copy's spec/sources.yaml, as committed.
+    const committed = readFileSync(join(root, 'spec', 'openapi.yaml'), 'utf8');
+    writeFileSync(join(root, 'spec', 'openapi.yaml'), 'stale\n');
+    const rebuild = runBundled(root, cache, ['build-spec', '--quiet']);
+    assert.equal(rebuild.status, 0, rebuild.stderr);
+    assert.match(rebuild.stdout, new RegExp(`^${join(root, 'spec', 'openapi.yaml')}: 4 operations, 7 schemas`));
+    assert.equal(readFileSync(join(root, 'spec', 'openapi.yaml'), 'utf8'), committed);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+    rmSync(cache, { recursive: true, force: true });
+  }
+});
