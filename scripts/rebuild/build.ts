@@ -94,7 +94,7 @@ export function buildFromSources(sources: Source[], manifest: Manifest, findings
   reportUnusedDefinitions(definitions, paths, schemas, findings);
   document.components = { schemas: sortKeys(schemas), securitySchemes: security.schemes };
   dropInvalidExamples(schemas, examples, findings);
-  pruneEmptyExamples(paths);
+  examples.pruneEmptyMaps();
   return { document, findings, operations, sources };
 }
 
@@ -119,9 +119,10 @@ function assignTags(model: DocModel, manifest: Manifest, findings: Findings): vo
       }
     } else findings.warn('inferred-fact', op.at, `${op.operationId} has no tag: no paths.md group lists it and no tag rule matches ${op.path}`, { subject: op.operationId });
   }
+  const defined = new Set(model.operations.flatMap((o) => [o.operationId, basename(o.at.file).replace(/\.md$/, '')]));
   for (const tag of model.tags) {
     for (const id of tag.operationIds) {
-      if (!model.operations.some((o) => o.operationId === id || basename(o.at.file).replace(/\.md$/, '') === id)) {
+      if (!defined.has(id)) {
         findings.warn('dangling-reference', tag.at, `tag ${tag.name} lists operation ${id}, which no page defines`, { subject: id });
       }
     }
@@ -159,15 +160,6 @@ function releaseLookup(sources: Source[]) {
 
 function sortKeys<T>(record: Record<string, T>): Record<string, T> {
   return Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
-}
-
-function pruneEmptyExamples(node: unknown): void {
-  if (!node || typeof node !== 'object') return;
-  for (const [k, v] of Object.entries(node)) {
-    if (k === 'examples' && v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0) {
-      delete (node as Record<string, unknown>)[k];
-    } else pruneEmptyExamples(v);
-  }
 }
 
 /** Definitions no operation reaches (directly or through other schemas) are left out, and reported. */

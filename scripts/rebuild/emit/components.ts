@@ -19,19 +19,20 @@ export function emitDefinitions(definitions: SchemaDefinition[], examples: Examp
 
 const REF_PREFIX = '#/components/schemas/';
 
-/** Schema names referenced anywhere in `root`. */
-export function referencedNames(root: unknown): Set<string> {
-  const names = new Set<string>();
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) for (const n of node) walk(n);
-    else if (node && typeof node === 'object') {
-      for (const [k, v] of Object.entries(node)) {
-        if (k === '$ref' && typeof v === 'string' && v.startsWith(REF_PREFIX)) names.add(v.slice(REF_PREFIX.length));
-        else if (typeof v === 'object') walk(v);
-      }
+// Example values are data: a `$ref` key inside one refers to nothing (and they are most of the tree).
+const DATA_KEYS = new Set(['example', 'examples', 'x-codeSamples']);
+
+/** Schema names referenced anywhere in `root`, outside example values. */
+export function referencedNames(root: unknown, names = new Set<string>()): Set<string> {
+  if (Array.isArray(root)) for (const n of root) referencedNames(n, names);
+  else if (root && typeof root === 'object') {
+    const node = root as Record<string, unknown>;
+    for (const k in node) {
+      const v = node[k];
+      if (k === '$ref' && typeof v === 'string' && v.startsWith(REF_PREFIX)) names.add(v.slice(REF_PREFIX.length));
+      else if (v && typeof v === 'object' && !DATA_KEYS.has(k)) referencedNames(v, names);
     }
-  };
-  walk(root);
+  }
   return names;
 }
 

@@ -8,8 +8,7 @@ export function emitRequestBody(op: Operation, examples: ExampleRegistry): Schem
   const content: Record<string, Schema> = {};
   for (const type of op.consumes.length ? op.consumes : ['application/json']) {
     const media: Schema = { schema: body.schema };
-    const ex = examples.mediaExamples(op.requestExamples.body ? [op.requestExamples.body] : [], body.schema, op.operationId, 'request body');
-    if (ex) media.examples = ex;
+    examples.mediaExamples(media, op.requestExamples.body ? [op.requestExamples.body] : [], body.schema, op.operationId, 'request body');
     content[type] = media;
   }
   return { ...(body.description ? { description: body.description } : {}), required: body.required, content, 'x-body-name': body.name };

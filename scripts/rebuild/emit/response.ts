@@ -11,8 +11,7 @@ export function emitResponse(r: Response, op: Operation, examples: ExampleRegist
     const content: Record<string, Schema> = {};
     for (const type of op.produces.length ? op.produces : ['application/json']) {
       const media: Schema = { schema: r.schema };
-      const ex = examples.mediaExamples(r.examples, r.schema, op.operationId, `response ${r.status}`);
-      if (ex) media.examples = ex;
+      examples.mediaExamples(media, r.examples, r.schema, op.operationId, `response ${r.status}`);
       content[type] = media;
     }
     out.content = content;
