@@ -15,31 +15,34 @@ import { Findings } from '../rebuild/findings.ts';
 import { parseMarkdownTokens } from '../rebuild/sections/markdown-blocks.ts';
 
 const docsDir = process.argv[2] ?? join(PROJECT_ROOT, '..', 'shared', 'corpus', 'onezone-17.06.0-rc8');
-const ROUNDS = 15;
+const ROUNDS = 21;
 
 const manifest = loadManifest(join(PROJECT_ROOT, 'spec', 'sources.yaml'));
 const sources = directorySources(docsDir, new Findings(), docsDir);
 const bytes = sources.reduce((n, s) => n + Buffer.byteLength(s.text), 0);
 
-/** Median of ROUNDS timed runs after 3 warm-ups. */
-function median(run: () => void): number {
-  for (let i = 0; i < 3; i++) run();
-  const times: number[] = [];
+/** Median of each job's ROUNDS timed runs after 3 warm-ups; rounds alternate the jobs, so neither gets a warmer machine. */
+function medians(jobs: (() => void)[]): number[] {
+  for (let i = 0; i < 3; i++) for (const job of jobs) job();
+  const times = jobs.map((): number[] => []);
   for (let i = 0; i < ROUNDS; i++) {
-    const t0 = performance.now();
-    run();
-    times.push(performance.now() - t0);
+    jobs.forEach((job, j) => {
+      const t0 = performance.now();
+      job();
+      times[j]!.push(performance.now() - t0);
+    });
   }
-  return times.sort((a, b) => a - b)[Math.floor(ROUNDS / 2)]!;
+  return times.map((t) => t.sort((a, b) => a - b)[Math.floor(ROUNDS / 2)]!);
 }
 
-// Alternate the two so neither gets a warmer machine.
-const parseOnly = median(() => {
-  for (const s of sources) parseMarkdownTokens(s.text);
-});
-const rebuild = median(() => {
-  specYaml(buildFromSources(sources, manifest).document, 'bench');
-});
+const [parseOnly, rebuild] = medians([
+  () => {
+    for (const s of sources) parseMarkdownTokens(s.text);
+  },
+  () => {
+    specYaml(buildFromSources(sources, manifest).document, 'bench');
+  },
+]) as [number, number];
 
 // The CLI as `npm run build:spec` runs it (scripts/cli/bundled.mjs): once with an empty bundle cache, as
 // after a fresh clone or an edit, then warm.

@@ -89,9 +89,11 @@ export function buildFromSources(sources: Source[], manifest: Manifest, findings
     const op = operations.find((o) => JSON.stringify(o).includes(`#/components/schemas/${name}"`));
     return op?.at ?? { file: 'spec/openapi.yaml', line: 1 };
   };
-  inferMissing(schemas, { paths, schemas }, examples, evidence, releaseOf, firstUse, findings);
-  for (const name of referencedNames({ paths, schemas })) if (!schemas[name]) schemas[name] = {};
-  reportUnusedDefinitions(definitions, paths, schemas, findings);
+  // paths is most of the tree: walked once; schemas again after inference, which adds some.
+  const pathRefs = referencedNames(paths);
+  inferMissing(schemas, referencedNames(schemas, new Set(pathRefs)), examples, evidence, releaseOf, firstUse, findings);
+  for (const name of referencedNames(schemas, new Set(pathRefs))) if (!schemas[name]) schemas[name] = {};
+  reportUnusedDefinitions(definitions, pathRefs, schemas, findings);
   document.components = { schemas: sortKeys(schemas), securitySchemes: security.schemes };
   dropInvalidExamples(schemas, examples, findings);
   examples.pruneEmptyMaps();
@@ -163,9 +165,9 @@ function sortKeys<T>(record: Record<string, T>): Record<string, T> {
 }
 
 /** Definitions no operation reaches (directly or through other schemas) are left out, and reported. */
-function reportUnusedDefinitions(definitions: DocModel['definitions'], paths: unknown, schemas: Record<string, Schema>, findings: Findings): void {
+function reportUnusedDefinitions(definitions: DocModel['definitions'], pathRefs: Set<string>, schemas: Record<string, Schema>, findings: Findings): void {
   const reached = new Set<string>();
-  const queue = [...referencedNames(paths)];
+  const queue = [...pathRefs];
   while (queue.length) {
     const name = queue.pop()!;
     if (reached.has(name)) continue;

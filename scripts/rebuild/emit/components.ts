@@ -38,14 +38,14 @@ export function referencedNames(root: unknown, names = new Set<string>()): Set<s
 
 export function inferMissing(
   schemas: Record<string, Schema>,
-  document: unknown,
+  referenced: Set<string>,
   examples: ExampleRegistry,
   evidence: SchemaEvidence[],
   releaseOf: (at: Location) => { release: string; order: number },
   firstUseAt: (name: string) => Location,
   findings: Findings,
 ): void {
-  for (const name of referencedNames(document)) {
+  for (const name of referenced) {
     if (schemas[name]) continue;
     const samples: Sample[] = [];
     for (const site of examples.sites) {

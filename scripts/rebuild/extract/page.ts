@@ -44,7 +44,7 @@ export function extractPage(source: Source, findings: Findings, model: DocModel,
     findings.warn('empty-page', locate(ctx, 1), 'page is empty; nothing to map');
     return;
   }
-  let blocks = markdownBlocks(source.text);
+  let blocks = markdownBlocks(source.text, ctx.lines);
   if (blocks.every((b) => b.kind === 'fence' && b.indented)) {
     // The TOC pages are one list indented as a whole, which Markdown reads as code: read it dedented.
     blocks = markdownBlocks(dedent(source.text));

@@ -7,8 +7,8 @@ import { spansText } from './blocks.ts';
 const md = new MarkdownIt({ html: true });
 const ANCHOR = /^<a\s+name="([^"]*)"\s*>$/;
 
-export function markdownBlocks(source: string): Block[] {
-  return tokensToBlocks(md.parse(source, {}), source.split('\n'));
+export function markdownBlocks(source: string, lines: readonly string[] = source.split('\n')): Block[] {
+  return tokensToBlocks(md.parse(source, {}), lines);
 }
 
 /** Exposed so the benchmark can time markdown-it alone on the same input. */
@@ -16,48 +16,49 @@ export function parseMarkdownTokens(source: string): Token[] {
   return md.parse(source, {});
 }
 
-function tokensToBlocks(tokens: Token[], lines: string[]): Block[] {
+function tokensToBlocks(tokens: Token[], lines: readonly string[]): Block[] {
   const blocks: Block[] = [];
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
     const close = findClose(tokens, i);
-    const [start, end] = t.map ?? [0, 0];
-    const at = { line: start + 1, endLine: Math.max(start + 1, end), used: false };
+    const start = t.map ? t.map[0] : 0;
+    const line = start + 1;
+    const endLine = Math.max(line, t.map ? t.map[1] : 0);
     switch (t.type) {
       case 'heading_open': {
         const spans = inlineSpans(tokens[i + 1]);
-        blocks.push({ kind: 'heading', level: Number(t.tag.slice(1)), text: spansText(spans), ...at });
+        blocks.push({ kind: 'heading', level: Number(t.tag.slice(1)), text: spansText(spans), line, endLine, used: false });
         break;
       }
       case 'paragraph_open': {
         const inline = tokens[i + 1];
         const anchor = anchorName(inline);
-        if (anchor !== undefined) blocks.push({ kind: 'anchor', name: anchor, ...at });
+        if (anchor !== undefined) blocks.push({ kind: 'anchor', name: anchor, line, endLine, used: false });
         else {
           // `<a name="op-name"></a>` directly above `**name**` lands in one paragraph: split it back.
           const lead = leadingAnchor(inline);
           const spans = inlineSpans(inline, lead ? 3 : 0);
-          if (lead) blocks.push({ kind: 'anchor', name: lead, ...at, endLine: at.line });
-          blocks.push({ kind: 'paragraph', spans, text: spansText(spans), ...at, line: lead ? at.line + 1 : at.line });
+          if (lead) blocks.push({ kind: 'anchor', name: lead, line, endLine: line, used: false });
+          blocks.push({ kind: 'paragraph', spans, text: spansText(spans), line: lead ? line + 1 : line, endLine, used: false });
         }
         break;
       }
       case 'fence':
-        blocks.push({ kind: 'fence', info: t.info.trim(), content: t.content, indented: false, ...at });
+        blocks.push({ kind: 'fence', info: t.info.trim(), content: t.content, indented: false, line, endLine, used: false });
         break;
       case 'code_block':
-        blocks.push({ kind: 'fence', info: '', content: t.content, indented: true, ...at });
+        blocks.push({ kind: 'fence', info: '', content: t.content, indented: true, line, endLine, used: false });
         break;
       case 'table_open':
-        blocks.push({ kind: 'table', ...tableCells(tokens.slice(i, close + 1), lines), ...at });
+        blocks.push({ kind: 'table', ...tableCells(tokens, i, close, lines), line, endLine, used: false });
         break;
       case 'bullet_list_open':
       case 'ordered_list_open':
-        blocks.push({ kind: 'list', items: listItems(tokens.slice(i, close + 1)), ...at });
+        blocks.push({ kind: 'list', items: listItems(tokens.slice(i, close + 1)), line, endLine, used: false });
         break;
       default:
-        blocks.push({ kind: 'other', type: t.type.replace(/_open$/, ''), text: rawText(tokens.slice(i, close + 1)), ...at });
+        blocks.push({ kind: 'other', type: t.type.replace(/_open$/, ''), text: rawText(tokens.slice(i, close + 1)), line, endLine, used: false });
     }
     i = close + 1;
   }
@@ -89,71 +90,56 @@ function leadingAnchor(inline: Token | undefined): string | undefined {
   return ANCHOR.exec(open.content.trim())?.[1];
 }
 
+type SpanMode = 'text' | 'strong' | 'em' | 'link';
+const OPENS = new Map<string, SpanMode>([['strong_open', 'strong'], ['em_open', 'em'], ['link_open', 'link']]);
+const CLOSES = new Map<string, SpanMode>([['strong_close', 'strong'], ['em_close', 'em'], ['link_close', 'link']]);
+const BR = /^<br\s*\/?>$/i;
+
 /** Inline tokens → spans. Nested emphasis collapses to its outermost kind, which is all the tables use. */
 export function inlineSpans(inline: Token | undefined, skip = 0): Span[] {
   const spans: Span[] = [];
-  let mode: 'text' | 'strong' | 'em' | 'link' = 'text';
+  const children = inline?.children;
+  if (!children) return spans;
+  let mode: SpanMode = 'text';
   let href = '';
   let buffer = '';
-  const flush = (): void => {
-    if (buffer === '') return;
-    spans.push(mode === 'link' ? { kind: 'link', text: buffer, href } : { kind: mode, text: buffer });
-    buffer = '';
-  };
-  for (const c of inline?.children?.slice(skip) ?? []) {
-    switch (c.type) {
-      case 'text':
-        buffer += c.content;
-        break;
-      case 'softbreak':
-        buffer += '\n';
-        break;
-      case 'hardbreak':
-        flush();
-        spans.push({ kind: 'br' });
-        break;
-      case 'code_inline':
-        flush();
-        spans.push({ kind: 'code', text: c.content });
-        break;
-      case 'html_inline':
-        if (/^<br\s*\/?>$/i.test(c.content)) {
-          flush();
-          spans.push({ kind: 'br' });
-        } else buffer += c.content;
-        break;
-      case 'strong_open':
-      case 'em_open':
-      case 'link_open':
-        if (mode === 'text') {
-          flush();
-          mode = c.type === 'strong_open' ? 'strong' : c.type === 'em_open' ? 'em' : 'link';
-          href = c.attrGet('href') ?? '';
-        }
-        break;
-      case 'strong_close':
-      case 'em_close':
-      case 'link_close':
-        if (mode === (c.type === 'strong_close' ? 'strong' : c.type === 'em_close' ? 'em' : 'link')) {
-          flush();
-          mode = 'text';
-        }
-        break;
-      default:
-        buffer += c.content;
+  for (let i = skip; i < children.length; i++) {
+    const c = children[i]!;
+    const type = c.type;
+    if (type === 'text') {
+      buffer += c.content;
+      continue;
     }
+    if (type === 'softbreak') {
+      buffer += '\n';
+      continue;
+    }
+    const breaks = type === 'hardbreak' || (type === 'html_inline' && BR.test(c.content));
+    const opens: SpanMode | undefined = mode === 'text' ? OPENS.get(type) : undefined;
+    const closes = CLOSES.get(type) === mode;
+    if (breaks || type === 'code_inline' || opens || closes) {
+      if (buffer !== '') spans.push(mode === 'link' ? { kind: 'link', text: buffer, href } : { kind: mode, text: buffer });
+      buffer = '';
+    }
+    if (breaks) spans.push({ kind: 'br' });
+    else if (type === 'code_inline') spans.push({ kind: 'code', text: c.content });
+    else if (opens) {
+      mode = opens;
+      if (opens === 'link') href = c.attrGet('href') ?? '';
+    } else if (closes) mode = 'text';
+    else if (!OPENS.has(type) && !CLOSES.has(type)) buffer += c.content;
   }
-  flush();
+  if (buffer !== '') spans.push(mode === 'link' ? { kind: 'link', text: buffer, href } : { kind: mode, text: buffer });
   return spans;
 }
 
-function tableCells(tokens: Token[], lines: string[]): { header: Cell[]; rows: Cell[][]; rowLines: number[]; rowWidths: number[] } {
+function tableCells(tokens: Token[], from: number, to: number, lines: readonly string[]): { header: Cell[]; rows: Cell[][]; rowLines: number[]; rowWidths: number[] } {
   const header: Cell[] = [];
   const rows: Cell[][] = [];
   const rowLines: number[] = [];
   const rowWidths: number[] = [];
   let inHead = false;
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = from; i <= to; i++) {
     const t = tokens[i]!;
     if (t.type === 'thead_open') inHead = true;
     else if (t.type === 'thead_close') inHead = false;
