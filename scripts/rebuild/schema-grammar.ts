@@ -19,6 +19,9 @@ export class TypeSyntaxError extends Error {}
 
 /** Parses a Schema cell; throws TypeSyntaxError with a readable reason when the cell is not in the grammar. */
 export function parseTypeExpr(spans: readonly Span[]): TypeExpr {
+  // Most cells are one bare primitive (`string`, `integer`): no tokens needed.
+  const only = spans.length === 1 ? spans[0] : undefined;
+  if (only?.kind === 'text' && PRIMITIVES.has(only.text) && only.text !== 'file') return { kind: 'schema', schema: { type: only.text } };
   const toks = tokenize(spans);
   if (toks.length === 0) throw new TypeSyntaxError('empty schema cell');
   let pos = 0;

@@ -19,8 +19,6 @@ export function emitDefinitions(definitions: SchemaDefinition[], examples: Examp
 
 const REF_PREFIX = '#/components/schemas/';
 
-// Example values are data: a `$ref` key inside one refers to nothing (and they are most of the tree).
-const DATA_KEYS = new Set(['example', 'examples', 'x-codeSamples']);
 
 /** Schema names referenced anywhere in `root`, outside example values. */
 export function referencedNames(root: unknown, names = new Set<string>()): Set<string> {
@@ -30,7 +28,8 @@ export function referencedNames(root: unknown, names = new Set<string>()): Set<s
     for (const k in node) {
       const v = node[k];
       if (k === '$ref' && typeof v === 'string' && v.startsWith(REF_PREFIX)) names.add(v.slice(REF_PREFIX.length));
-      else if (v && typeof v === 'object' && !DATA_KEYS.has(k)) referencedNames(v, names);
+      // Example values are data: a `$ref` key inside one refers to nothing (and they are most of the tree).
+      else if (v && typeof v === 'object' && k !== 'example' && k !== 'examples' && k !== 'x-codeSamples') referencedNames(v, names);
     }
   }
   return names;

@@ -49,25 +49,36 @@ function shellWords(command: string): string[] {
   const words: string[] = [];
   let word = '';
   let inWord = false;
-  let quote: '"' | "'" | undefined;
+  let quote = 0; // char code of the open quote, 0 outside quotes
+  // Runs of ordinary characters are copied with one slice: samples are mostly long JSON bodies.
+  let runStart = -1;
+  const SPACE = /\s/;
   for (let i = 0; i < command.length; i++) {
-    const c = command[i]!;
+    const c = command.charCodeAt(i);
+    const special = quote ? c === quote || (c === 92 && quote === 34) : c === 34 || c === 39 || SPACE.test(command[i]!);
+    if (!special) {
+      if (runStart < 0) runStart = i;
+      if (!quote) inWord = true;
+      continue;
+    }
+    if (runStart >= 0) {
+      word += command.slice(runStart, i);
+      runStart = -1;
+    }
     if (quote) {
-      if (c === quote) quote = undefined;
-      else if (c === '\\' && quote === '"' && i + 1 < command.length) word += command[++i];
-      else word += c;
-    } else if (c === '"' || c === "'") {
+      if (c === quote) quote = 0;
+      else if (i + 1 < command.length) word += command[++i]; // backslash inside double quotes
+      else word += command[i];
+    } else if (c === 34 || c === 39) {
       quote = c;
       inWord = true;
-    } else if (/\s/.test(c)) {
+    } else {
       if (inWord) words.push(word);
       word = '';
       inWord = false;
-    } else {
-      word += c;
-      inWord = true;
     }
   }
+  if (runStart >= 0) word += command.slice(runStart);
   if (inWord) words.push(word);
   return words;
 }
