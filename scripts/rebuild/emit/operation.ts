@@ -14,9 +14,9 @@ export function emitOperation(op: Operation, examples: ExampleRegistry): Schema 
   if (op.parameters.length) out.parameters = op.parameters.map((p) => emitParameter(p, op, examples));
   const body = emitRequestBody(op, examples);
   if (body) out.requestBody = body;
-  out.responses = Object.fromEntries(
-    [...op.responses].sort((a, b) => a.status.localeCompare(b.status)).map((r) => [r.status, emitResponse(r, op, examples)]),
-  );
+  const responses: Schema = {};
+  for (const r of [...op.responses].sort((a, b) => a.status.localeCompare(b.status))) responses[r.status] = emitResponse(r, op, examples);
+  out.responses = responses;
   if (op.public) out.security = [];
   out['x-privileges'] = op.privileges;
   if (op.codeSamples.length) out['x-codeSamples'] = op.codeSamples.map((s) => ({ lang: s.lang, label: s.label, source: s.source }));

@@ -39,16 +39,13 @@ export function blankOperation(source: Source): Operation {
 }
 
 export function extractPage(source: Source, findings: Findings, model: DocModel, plaintext: PlaintextOptions): void {
-  const ctx: PageContext = { source, lines: source.text.split(/\r?\n/), findings };
+  const ctx: PageContext = { source, lines: splitLines(source.text), findings };
   if (source.text.trim() === '') {
     findings.warn('empty-page', locate(ctx, 1), 'page is empty; nothing to map');
     return;
   }
-  let blocks = markdownBlocks(source.text, ctx.lines);
-  if (blocks.every((b) => b.kind === 'fence' && b.indented)) {
-    // The TOC pages are one list indented as a whole, which Markdown reads as code: read it dedented.
-    blocks = markdownBlocks(dedent(source.text));
-  }
+  // The TOC pages are one list indented as a whole, which Markdown would read as code: read it dedented.
+  const blocks = indentedAsAWhole(ctx.lines) ? markdownBlocks(dedent(source.text)) : markdownBlocks(source.text, ctx.lines);
   const markdownShaped = blocks.some((b) => b.kind === 'anchor' || b.kind === 'heading');
   if (!markdownShaped && looksLikePlaintextReference(source.text)) {
     const op = extractPlaintextOperation(ctx, plaintext, blankOperation(source));
@@ -128,6 +125,24 @@ function reportUnmapped(ctx: PageContext, blocks: ReturnType<typeof markdownBloc
     const text = b.kind === 'heading' || b.kind === 'paragraph' || b.kind === 'other' ? b.text : b.kind;
     ctx.findings.warn('unmapped-block', locate(ctx, b.line), `${b.kind} block was not mapped: "${String(text).replace(/\s+/g, ' ').slice(0, 60)}"`);
   }
+}
+
+/** Lines without their line ends (\n or \r\n). */
+function splitLines(text: string): string[] {
+  const lines = text.split('\n');
+  if (text.includes('\r')) for (let i = 0; i < lines.length; i++) if (lines[i]!.endsWith('\r')) lines[i] = lines[i]!.slice(0, -1);
+  return lines;
+}
+
+/** Every non-blank line indented by 4+ columns (an indented code block to Markdown) and at least one such line. */
+function indentedAsAWhole(lines: readonly string[]): boolean {
+  let any = false;
+  for (const line of lines) {
+    if (line.trim() === '') continue;
+    if (!/^(?: {4}|\t| {1,3}\t)/.test(line)) return false;
+    any = true;
+  }
+  return any;
 }
 
 /** Removes the common leading indentation; keeps line numbers. */

@@ -23,6 +23,8 @@ export interface Unit {
 
 export interface Section {
   heading: HeadingBlock;
+  /** The heading text in lower case, as sections are looked up. */
+  title: string;
   /** Blocks after the heading, up to the next heading of any level. */
   blocks: Block[];
   /** Whether an extractor claimed this section; unclaimed ones are reported as unknown sections. */
@@ -86,7 +88,7 @@ function classify(u: Unit): UnitKind {
 export function sectionsOf(unit: Unit): Section[] {
   const sections: Section[] = [];
   for (const b of unit.blocks.slice(2)) {
-    if (b.kind === 'heading') sections.push({ heading: b, blocks: [], claimed: false });
+    if (b.kind === 'heading') sections.push({ heading: b, title: b.text.toLowerCase(), blocks: [], claimed: false });
     else sections[sections.length - 1]?.blocks.push(b);
   }
   return sections;

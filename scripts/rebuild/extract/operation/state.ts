@@ -17,9 +17,8 @@ export type OperationRule = (state: OperationState) => void;
 
 /** Finds a section by title (case-insensitive) and claims it. */
 export function claim(state: OperationState, title: string | RegExp): Section[] {
-  const found = state.sections.filter((s) =>
-    typeof title === 'string' ? s.heading.text.toLowerCase() === title.toLowerCase() : title.test(s.heading.text),
-  );
+  const lower = typeof title === 'string' ? title.toLowerCase() : undefined;
+  const found = state.sections.filter((s) => (lower !== undefined ? s.title === lower : (title as RegExp).test(s.heading.text)));
   for (const s of found) {
     s.claimed = true;
     s.heading.used = true;
