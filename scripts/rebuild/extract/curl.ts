@@ -7,6 +7,8 @@ export interface CurlSample {
   /** Scheme, host and port, with shell variables turned into `{host}`-style template variables. */
   origin: string;
   data?: string;
+  /** The command as written (up to the first blank line), trimmed. */
+  command: string;
   /** Text after the command: the response the docs show for it. */
   output: string;
   /** Line offset (0-based, within the sample) where the output starts. */
@@ -14,11 +16,19 @@ export interface CurlSample {
 }
 
 export function parseCurl(source: string): CurlSample | undefined {
+  // The command runs up to the first blank line; what follows is the output the docs print for it.
   const lines = source.split('\n');
-  const blank = lines.findIndex((l) => l.trim() === '');
-  const commandLines = blank < 0 ? lines : lines.slice(0, blank);
-  const command = commandLines.join('\n').replace(/\\\n/g, ' ');
-  const words = shellWords(command);
+  let blank = -1;
+  let offset = 0; // of the blank line
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i]!.trim() === '') {
+      blank = i;
+      break;
+    }
+    offset += lines[i]!.length + 1;
+  }
+  const commandText = blank < 0 ? source : source.slice(0, Math.max(0, offset - 1));
+  const words = shellWords(commandText.replace(/\\\n/g, ' '));
   if (words[0] !== 'curl') return undefined;
   let method: string | undefined;
   let data: string | undefined;
@@ -39,7 +49,8 @@ export function parseCurl(source: string): CurlSample | undefined {
     urlPath: m[2] ?? '/',
     origin,
     ...(data !== undefined ? { data } : {}),
-    output: lines.slice(outputStart).join('\n').trim(),
+    command: commandText.trim(),
+    output: blank < 0 ? '' : source.slice(offset + lines[blank]!.length + 1).trim(),
     outputLine: outputStart,
   };
 }
@@ -52,10 +63,9 @@ function shellWords(command: string): string[] {
   let quote = 0; // char code of the open quote, 0 outside quotes
   // Runs of ordinary characters are copied with one slice: samples are mostly long JSON bodies.
   let runStart = -1;
-  const SPACE = /\s/;
   for (let i = 0; i < command.length; i++) {
     const c = command.charCodeAt(i);
-    const special = quote ? c === quote || (c === 92 && quote === 34) : c === 34 || c === 39 || SPACE.test(command[i]!);
+    const special = quote ? c === quote || (c === 92 && quote === 34) : c === 34 || c === 39 || isSpace(c, command, i);
     if (!special) {
       if (runStart < 0) runStart = i;
       if (!quote) inWord = true;
@@ -81,6 +91,12 @@ function shellWords(command: string): string[] {
   if (runStart >= 0) word += command.slice(runStart);
   if (inWord) words.push(word);
   return words;
+}
+
+/** `/\s/` by char code: ASCII whitespace directly, the regex only for the rare non-ASCII character. */
+function isSpace(code: number, text: string, i: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return /\s/.test(text[i]!);
 }
 
 /**

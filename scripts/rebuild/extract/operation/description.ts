@@ -30,8 +30,7 @@ export const description: OperationRule = (state) => {
     if (b.kind !== 'fence' || !/^(bash|sh|shell)$/.test(b.info)) continue;
     const curl = parseCurl(b.content);
     if (!curl) continue;
-    const command = b.content.split('\n').slice(0, curl.outputLine).join('\n').trim();
-    op.codeSamples.push({ label: label || 'cURL', lang: 'cURL', source: command, at: locate(ctx, b.line) });
+    op.codeSamples.push({ label: label || 'cURL', lang: 'cURL', source: curl.command, at: locate(ctx, b.line) });
     checkCurlAgainstEndpoint(state, curl, b.line + 1);
     if (curl.output) {
       const outputLine = b.line + 1 + curl.outputLine;
