@@ -67,10 +67,10 @@ export interface OtherBlock extends BlockBase {
 export type Block = HeadingBlock | AnchorBlock | ParagraphBlock | FenceBlock | TableBlock | ListBlock | OtherBlock;
 
 export function spansText(spans: readonly Span[]): string {
-  return spans
-    .map((s) => (s.kind === 'br' ? '\n' : s.kind === 'code' ? `\`${s.text}\`` : s.text))
-    .join('')
-    .trim();
+  if (spans.length === 1 && spans[0]!.kind === 'text') return spans[0]!.text.trim(); // most table cells
+  let text = '';
+  for (const s of spans) text += s.kind === 'br' ? '\n' : s.kind === 'code' ? `\`${s.text}\`` : s.text;
+  return text.trim();
 }
 
 
