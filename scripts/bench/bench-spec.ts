@@ -35,14 +35,33 @@ function medians(jobs: (() => void)[]): number[] {
   return times.map((t) => t.sort((a, b) => a - b)[Math.floor(ROUNDS / 2)]!);
 }
 
+// Where a rebuild's time goes: each stage's share, summed over the timed rounds.
+const stageTotals = new Map<string, number>();
+let stageStart = 0;
+const mark = (stage: string): void => {
+  const now = performance.now();
+  stageTotals.set(stage, (stageTotals.get(stage) ?? 0) + now - stageStart);
+  stageStart = now;
+};
+let timedRounds = 0;
+
+const rebuildOnce = (): void => {
+  stageStart = performance.now();
+  const { document } = buildFromSources(sources, manifest, new Findings(), mark);
+  specYaml(document, 'bench');
+  mark('yaml');
+  timedRounds++;
+};
 const [parseOnly, rebuild] = medians([
   () => {
     for (const s of sources) parseMarkdownTokens(s.text);
   },
-  () => {
-    specYaml(buildFromSources(sources, manifest).document, 'bench');
-  },
+  rebuildOnce,
 ]) as [number, number];
+// Stage means from warm rounds only.
+stageTotals.clear();
+timedRounds = 0;
+for (let i = 0; i < ROUNDS; i++) rebuildOnce();
 
 // The CLI as `npm run build:spec` runs it (scripts/cli/bundled.mjs): once with an empty bundle cache, as
 // after a fresh clone or an edit, then warm.
@@ -64,6 +83,8 @@ console.log(`pages: ${sources.length}, ${(bytes / 1024).toFixed(0)} KiB`);
 console.log(`markdown-it parse alone (median of ${ROUNDS}): ${parseOnly.toFixed(1)} ms`);
 console.log(`full rebuild in-process, YAML included (median of ${ROUNDS}): ${rebuild.toFixed(1)} ms`);
 console.log(`ratio rebuild / markdown-it: ${(rebuild / parseOnly).toFixed(2)} (target ≤ 2)`);
+console.log(`  rebuild stages (mean): ${[...stageTotals].map(([stage, ms]) => `${stage} ${(ms / timedRounds).toFixed(1)}`).join(', ')} ms`);
+console.log('  (extract = markdown-it parse + block stream + extractors, for every page)');
 console.log(`CLI wall time, node start-up included (target < 1000 ms):`);
 console.log(`  warm (median of 5): ${warm.toFixed(0)} ms, exit ${warmRuns.map((r) => r.status).join(',')}`);
 console.log(`  first run, bundling the CLI first: ${firstRun.ms.toFixed(0)} ms, exit ${firstRun.status}`);

@@ -44,7 +44,10 @@ export function buildSpec(input: BuildInput): BuildResult {
   return buildFromSources(sources, manifest, findings);
 }
 
-export function buildFromSources(sources: Source[], manifest: Manifest, findings = new Findings()): BuildResult {
+/** Called as each stage of the build ends (the benchmark times them). */
+export type StageMark = (stage: 'extract' | 'merge' | 'emit' | 'infer' | 'validate') => void;
+
+export function buildFromSources(sources: Source[], manifest: Manifest, findings = new Findings(), mark?: StageMark): BuildResult {
   const model = emptyDocModel();
   const plaintext = { basePath: manifest.basePath, statusByDescription: manifest.statusByDescription };
   for (const source of sources) {
@@ -55,12 +58,14 @@ export function buildFromSources(sources: Source[], manifest: Manifest, findings
       findings.error('unrecognised-page', { file: source.file, line: 1 }, `page could not be read: ${(e as Error).message}; page dropped`);
     }
   }
+  mark?.('extract');
   assignTags(model, manifest, findings);
   checkTocLinks(model, findings);
 
   const evidence: SchemaEvidence[] = [];
   const operations = mergeOperations(model.operations, findings, evidence);
   attachCurlOutputs(operations, findings);
+  mark?.('merge');
   const examples = new ExampleRegistry();
   const paths: Record<string, Record<string, Schema>> = {};
   for (const op of [...operations].sort((a, b) => a.path.localeCompare(b.path) || methodRank(a.method) - methodRank(b.method))) {
@@ -84,6 +89,7 @@ export function buildFromSources(sources: Source[], manifest: Manifest, findings
     components: { schemas, securitySchemes: security.schemes },
   };
 
+  mark?.('emit');
   const releaseOf = releaseLookup(sources);
   const firstUse = (name: string): Location => {
     const op = operations.find((o) => JSON.stringify(o).includes(`#/components/schemas/${name}"`));
@@ -95,8 +101,10 @@ export function buildFromSources(sources: Source[], manifest: Manifest, findings
   for (const name of referencedNames(schemas, new Set(pathRefs))) if (!schemas[name]) schemas[name] = {};
   reportUnusedDefinitions(definitions, pathRefs, schemas, findings);
   document.components = { schemas: sortKeys(schemas), securitySchemes: security.schemes };
+  mark?.('infer');
   dropInvalidExamples(schemas, examples, findings);
   examples.pruneEmptyMaps();
+  mark?.('validate');
   return { document, findings, operations, sources };
 }
 
