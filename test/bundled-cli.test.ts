@@ -56,3 +56,21 @@ test('an edited source is rebuilt into a new bundle, and the bundle reads the co
     rmSync(cache, { recursive: true, force: true });
   }
 });
+
+test('a source that does not compile: esbuild’s file:line, a one-line verdict, exit 1, no stack trace', () => {
+  const root = copyProject();
+  const cache = mkdtempSync(join(tmpdir(), 'bundles-'));
+  try {
+    const file = join(root, 'scripts', 'rebuild', 'emit', 'info.ts');
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\nexport const broken = ;\n`);
+    const run = runBundled(root, cache, ['build-spec', '--help']);
+    assert.equal(run.status, 1);
+    const line = readFileSync(file, 'utf8').split('\n').length - 1; // the appended line
+    assert.match(run.stderr, new RegExp(`\\[ERROR\\] Unexpected ";"\\s+\\S*scripts/rebuild/emit/info\\.ts:${line}:22:`));
+    assert.match(run.stderr, /cannot bundle scripts\/cli\/build-spec\.ts: fix the errors above\n$/);
+    assert.doesNotMatch(run.stderr, /\n\s+at /);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+    rmSync(cache, { recursive: true, force: true });
+  }
+});

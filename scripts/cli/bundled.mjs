@@ -6,7 +6,8 @@
 // an edit or an npm install rebuilds it (~150 ms) on the next run; a hit costs a few milliseconds.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -25,7 +26,9 @@ for (const file of readdirSync(SCRIPTS, { recursive: true, encoding: 'utf8' }).s
   if (file.endsWith('.ts')) hash.update(`\0${file}\0`).update(readFileSync(join(SCRIPTS, file)));
 }
 const cacheDir = process.env.ONEZONE_CACHE_DIR ?? join(ROOT, 'node_modules', '.cache', 'onezone');
-const bundle = join(cacheDir, 'bundles', `${cli.replaceAll('/', '-')}-${hash.digest('hex').slice(0, 24)}.mjs`);
+const name = `${cli.replaceAll('/', '-')}-${hash.digest('hex').slice(0, 24)}.mjs`;
+const fallback = join(tmpdir(), 'onezone-bundles', name);
+let bundle = [join(cacheDir, 'bundles', name), fallback].find((file) => existsSync(file)) ?? join(cacheDir, 'bundles', name);
 
 if (!existsSync(bundle)) {
   const { build } = await import('esbuild');
@@ -42,15 +45,30 @@ if (!existsSync(bundle)) {
     // Bundled CommonJS packages call require(); ESM output has none of its own.
     banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
     plugins: [sourceUrlPlugin()],
+  }).catch(() => {
+    // esbuild has printed each error with its file:line:column above.
+    console.error(`cannot bundle ${relative(ROOT, entry)}: fix the errors above`);
+    process.exit(1);
   });
-  mkdirSync(dirname(bundle), { recursive: true });
-  const partial = `${bundle}.${process.pid}.tmp`;
-  writeFileSync(partial, result.outputFiles[0].contents);
-  renameSync(partial, bundle); // atomic, so a concurrent run never imports half a file
+  try {
+    writeAtomically(bundle, result.outputFiles[0].contents);
+  } catch {
+    // A read-only node_modules: the temp folder will do (the bundle finds its files by absolute URLs).
+    bundle = fallback;
+    writeAtomically(bundle, result.outputFiles[0].contents);
+  }
 }
 
 process.argv = [process.argv[0], entry, ...args];
 await import(pathToFileURL(bundle).href);
+
+/** Written under a temporary name, then renamed: a concurrent run never imports half a file. */
+function writeAtomically(file, contents) {
+  mkdirSync(dirname(file), { recursive: true });
+  const partial = `${file}.${process.pid}.tmp`;
+  writeFileSync(partial, contents);
+  renameSync(partial, file);
+}
 
 /**
  * Project sources locate their neighbours (spec/, users.yaml, site assets) through import.meta.url; in
