@@ -9,7 +9,7 @@ import { mergeOperations, type SchemaEvidence } from './merge/operations.ts';
 import { attachCurlOutputs } from './merge/curl-outputs.ts';
 import { linkInheritance } from './merge/inheritance.ts';
 import { ExampleRegistry } from './emit/examples.ts';
-import { emitDefinitions, inferMissing, referencedNames } from './emit/components.ts';
+import { emitDefinitions, inferMissing, referencedNames, schemasOf } from './emit/components.ts';
 import { emitInfo } from './emit/info.ts';
 import { emitOperation } from './emit/operation.ts';
 import { emitSecurity } from './emit/security.ts';
@@ -68,9 +68,8 @@ export function buildFromSources(sources: Source[], manifest: Manifest, findings
   mark?.('merge');
   const examples = new ExampleRegistry();
   const paths: Record<string, Record<string, Schema>> = {};
-  for (const op of [...operations].sort((a, b) => a.path.localeCompare(b.path) || methodRank(a.method) - methodRank(b.method))) {
-    (paths[op.path] ??= {})[op.method] = emitOperation(op, examples);
-  }
+  const inPathOrder = [...operations].sort((a, b) => a.path.localeCompare(b.path) || methodRank(a.method) - methodRank(b.method));
+  for (const op of inPathOrder) (paths[op.path] ??= {})[op.method] = emitOperation(op, examples);
   const definitions = latestDefinitions(model, findings);
   const schemas = emitDefinitions(definitions, examples);
   linkInheritance(definitions, schemas, findings);
@@ -95,8 +94,10 @@ export function buildFromSources(sources: Source[], manifest: Manifest, findings
     const op = operations.find((o) => JSON.stringify(o).includes(`#/components/schemas/${name}"`));
     return op?.at ?? { file: 'spec/openapi.yaml', line: 1 };
   };
-  // paths is most of the tree: walked once; schemas again after inference, which adds some.
-  const pathRefs = referencedNames(paths);
+  // Names the operations use, from their schemas only (the rest of paths is prose and examples); the
+  // components are walked again after inference, which adds some.
+  const pathRefs = new Set<string>();
+  for (const op of inPathOrder) for (const schema of schemasOf(op)) referencedNames(schema, pathRefs);
   inferMissing(schemas, referencedNames(schemas, new Set(pathRefs)), examples, evidence, releaseOf, firstUse, findings);
   for (const name of referencedNames(schemas, new Set(pathRefs))) if (!schemas[name]) schemas[name] = {};
   reportUnusedDefinitions(definitions, pathRefs, schemas, findings);

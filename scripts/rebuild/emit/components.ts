@@ -1,7 +1,7 @@
 // components/schemas: definition pages first (a real definition always wins), then every referenced name
 // no page defines, inferred from the examples that use it.
 import type { Findings, Location } from '../findings.ts';
-import type { SchemaDefinition, Schema } from '../model.ts';
+import type { Operation, SchemaDefinition, Schema } from '../model.ts';
 import { inferSchemas, type Sample } from '../merge/infer-schemas.ts';
 import type { SchemaEvidence } from '../merge/operations.ts';
 import type { ExampleRegistry } from './examples.ts';
@@ -19,6 +19,20 @@ export function emitDefinitions(definitions: SchemaDefinition[], examples: Examp
 
 const REF_PREFIX = '#/components/schemas/';
 
+
+/**
+ * Every schema an operation places in the spec (parameters, request body, response headers and bodies), in
+ * the order the spec lists them, so names are met in document order.
+ */
+export function schemasOf(op: Operation): Schema[] {
+  const schemas = op.parameters.map((p) => p.schema);
+  if (op.requestBody) schemas.push(op.requestBody.schema);
+  for (const r of [...op.responses].sort((a, b) => a.status.localeCompare(b.status))) {
+    for (const h of r.headers) schemas.push(h.schema);
+    if (r.schema) schemas.push(r.schema);
+  }
+  return schemas;
+}
 
 /** Schema names referenced anywhere in `root`, outside example values. */
 export function referencedNames(root: unknown, names = new Set<string>()): Set<string> {

@@ -14,9 +14,11 @@ interface Output {
 }
 
 const INDENT = '  ';
-// Strings that YAML would read as something else (bool, null, number) or that need quoting for syntax.
-const RESERVED = /^(?:true|false|yes|no|on|off|y|n|null|~|[-+]?(?:\.inf|\.nan)|[-+]?[0-9][0-9_.:eExXoObB+-]*|[-+]?\.[0-9]+.*)$/i;
-const PLAIN = /^[A-Za-z0-9_/$(][^\n:#]*$/;
+// A plain scalar starts with a letter, digit or one of _/$( and holds no character YAML gives a meaning to.
+const PLAIN = /^[A-Za-z0-9_/$(][^\n:#{}[\],&*!|>'"%@`]*$/;
+// Plain-looking strings YAML would read as something else: booleans, null, numbers (given PLAIN's first
+// character, only words and strings starting with a digit can be).
+const RESERVED = /^(?:true|false|yes|no|on|off|y|n|null|[0-9][0-9_.:eExXoObB+-]*)$/i;
 
 function scalar(value: unknown): string | undefined {
   if (value === null) return 'null';
@@ -34,9 +36,14 @@ function quoteIfNeeded(s: string): string {
   const short = s.length <= 64;
   const known = short ? quoted.get(s) : undefined;
   if (known !== undefined) return known;
-  const out = s !== '' && PLAIN.test(s) && !RESERVED.test(s) && s.trim() === s && !/[\s]#|[{}[\],&*!|>'"%@`]/.test(s) ? s : JSON.stringify(s);
+  const out = PLAIN.test(s) && !endsWithSpace(s) && !((s.length <= 5 || s.charCodeAt(0) <= 57) && RESERVED.test(s)) ? s : JSON.stringify(s);
   if (short) quoted.set(s, out);
   return out;
+}
+
+function endsWithSpace(s: string): boolean {
+  const code = s.charCodeAt(s.length - 1);
+  return code === 32 || (code >= 9 && code <= 13) || (code >= 128 && /\s/.test(s[s.length - 1]!));
 }
 
 /** Multi-line strings as `|-` literal blocks where YAML can keep them exactly; else a quoted scalar. */

@@ -104,17 +104,22 @@ function isSpace(code: number, text: string, i: number): boolean {
  * (`{param}` matches one segment). Undefined when it does not match.
  */
 export function matchTemplate(urlPath: string, template: string): { base: string; values: Record<string, string> } | undefined {
-  const urlSegs = urlPath.replace(/\/+$/, '').split('/');
-  const tplSegs = template.replace(/\/+$/, '').split('/');
+  const urlSegs = withoutTrailingSlashes(urlPath).split('/');
+  const tplSegs = withoutTrailingSlashes(template).split('/');
   if (urlSegs.length < tplSegs.length) return undefined;
   const offset = urlSegs.length - tplSegs.length;
   const values: Record<string, string> = {};
   for (let i = 1; i < tplSegs.length; i++) {
     const t = tplSegs[i]!;
     const u = urlSegs[offset + i]!;
-    const param = /^\{(.+)\}$/.exec(t);
-    if (param) values[param[1]!] = u;
+    if (t.length > 2 && t.startsWith('{') && t.endsWith('}')) values[t.slice(1, -1)] = u;
     else if (t !== u) return undefined;
   }
   return { base: urlSegs.slice(0, offset + 1).join('/'), values };
+}
+
+function withoutTrailingSlashes(path: string): string {
+  let end = path.length;
+  while (end > 0 && path.charCodeAt(end - 1) === 47) end--;
+  return path.slice(0, end);
 }

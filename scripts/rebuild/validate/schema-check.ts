@@ -77,7 +77,7 @@ export function schemaWalker(schemas: Record<string, Schema>): { supports(schema
   };
   const checker: ExampleChecker = {
     check(schema, value) {
-      const error = walk(schemas, schema, value, '');
+      const error = walk(schemas, schema, value);
       return error && `${error.path || '/'} ${error.message}`;
     },
   };
@@ -89,81 +89,82 @@ interface SchemaError {
   message: string;
 }
 
-function walk(schemas: Record<string, Schema>, node: Schema | boolean, data: unknown, path: string): SchemaError | undefined {
+/** The first error, its path relative to `data` (prefixed by the callers as it bubbles up: errors are rare). */
+function walk(schemas: Record<string, Schema>, node: Schema | boolean, data: unknown): SchemaError | undefined {
   if (node === true) return undefined;
-  if (node === false) return { path, message: 'boolean schema is false' };
+  if (node === false) return { path: '', message: 'boolean schema is false' };
   const schema = node;
   const ref = schema.$ref as string | undefined;
   // Ajv evaluates a lone $ref (annotations aside) as the referenced schema and nothing else.
-  if (ref !== undefined && onlyRef(schema)) return walk(schemas, schemas[ref.slice(REF_PREFIX.length)]!, data, path);
+  if (ref !== undefined && onlyRef(schema)) return walk(schemas, schemas[ref.slice(REF_PREFIX.length)]!, data);
 
   const types = schema.type === undefined ? [] : Array.isArray(schema.type) ? (schema.type as string[]) : [schema.type as string];
   // Ajv checks the type up front unless a single type has keywords of its own group: then the untyped
   // keywords ($ref, const, enum, anyOf, oneOf, allOf) come first and the type error after them.
   const typeGroupFirst = types.length === 1 && hasTypedKeywords(schema, types[0]!);
-  if (types.length > 0 && !typeGroupFirst && !types.some((t) => isType(t, data))) return { path, message: `must be ${types.join(',')}` };
+  if (types.length > 0 && !typeGroupFirst && !types.some((t) => isType(t, data))) return { path: '', message: `must be ${types.join(',')}` };
 
   if (ref !== undefined) {
-    const error = walk(schemas, schemas[ref.slice(REF_PREFIX.length)]!, data, path);
+    const error = walk(schemas, schemas[ref.slice(REF_PREFIX.length)]!, data);
     if (error) return error;
   }
-  if (schema.const !== undefined && !deepEqual(schema.const, data)) return { path, message: 'must be equal to constant' };
-  if (Array.isArray(schema.enum) && !schema.enum.some((e) => deepEqual(e, data))) return { path, message: 'must be equal to one of the allowed values' };
+  if (schema.const !== undefined && !deepEqual(schema.const, data)) return { path: '', message: 'must be equal to constant' };
+  if (Array.isArray(schema.enum) && !schema.enum.some((e) => deepEqual(e, data))) return { path: '', message: 'must be equal to one of the allowed values' };
   if (Array.isArray(schema.anyOf)) {
     let first: SchemaError | undefined;
     let passed = false;
     for (const sub of schema.anyOf as Schema[]) {
-      const error = walk(schemas, sub, data, path);
+      const error = walk(schemas, sub, data);
       if (!error) {
         passed = true;
         break;
       }
       first ??= error;
     }
-    if (!passed) return first ?? { path, message: 'must match a schema in anyOf' };
+    if (!passed) return first ?? { path: '', message: 'must match a schema in anyOf' };
   }
   if (Array.isArray(schema.oneOf)) {
     let first: SchemaError | undefined;
     let passing = 0;
     for (const sub of schema.oneOf as Schema[]) {
-      const error = walk(schemas, sub, data, path);
+      const error = walk(schemas, sub, data);
       if (error) first ??= error;
       else passing++;
     }
     // Ajv keeps the failing branches' errors ahead of its own oneOf error.
-    if (passing !== 1) return first ?? { path, message: 'must match exactly one schema in oneOf' };
+    if (passing !== 1) return first ?? { path: '', message: 'must match exactly one schema in oneOf' };
   }
   if (Array.isArray(schema.allOf)) {
     for (const sub of schema.allOf as Schema[]) {
-      const error = walk(schemas, sub, data, path);
+      const error = walk(schemas, sub, data);
       if (error) return error;
     }
   }
 
   if (typeof schema.format === 'string' && (typeof data === 'string' || typeof data === 'number')) {
-    if (!formatMatches(schema.format, data)) return { path, message: `must match format "${schema.format}"` };
+    if (!formatMatches(schema.format, data)) return { path: '', message: `must match format "${schema.format}"` };
   }
   if (Array.isArray(data)) {
     const items = schema.items as Schema | boolean | undefined;
     if (items !== undefined) {
       for (let i = 0; i < data.length; i++) {
-        const error = walk(schemas, items, data[i], `${path}/${i}`);
-        if (error) return error;
+        const error = walk(schemas, items, data[i]);
+        if (error) return under(String(i), error);
       }
     }
   } else if (data !== null && typeof data === 'object') {
-    const error = walkObject(schemas, schema, data as Record<string, unknown>, path);
+    const error = walkObject(schemas, schema, data as Record<string, unknown>);
     if (error) return error;
   }
-  if (typeGroupFirst && !isType(types[0]!, data)) return { path, message: `must be ${types[0]}` };
+  if (typeGroupFirst && !isType(types[0]!, data)) return { path: '', message: `must be ${types[0]}` };
   return undefined;
 }
 
 /** Ajv's object keyword order: required, then additionalProperties, then properties. */
-function walkObject(schemas: Record<string, Schema>, schema: Schema, data: Record<string, unknown>, path: string): SchemaError | undefined {
+function walkObject(schemas: Record<string, Schema>, schema: Schema, data: Record<string, unknown>): SchemaError | undefined {
   if (Array.isArray(schema.required)) {
     for (const name of schema.required as string[]) {
-      if (data[name] === undefined) return { path, message: `must have required property '${name}'` };
+      if (data[name] === undefined) return { path: '', message: `must have required property '${name}'` };
     }
   }
   const properties = schema.properties as Record<string, Schema> | undefined;
@@ -172,16 +173,16 @@ function walkObject(schemas: Record<string, Schema>, schema: Schema, data: Recor
   if (additional !== undefined && additional !== true) {
     for (const key in data) {
       if (properties && Object.hasOwn(properties, key)) continue;
-      if (additional === false) return { path, message: 'must NOT have additional properties' };
-      const error = walk(schemas, additional as Schema, data[key], `${path}/${pointerEscape(key)}`);
-      if (error) return error;
+      if (additional === false) return { path: '', message: 'must NOT have additional properties' };
+      const error = walk(schemas, additional as Schema, data[key]);
+      if (error) return under(key, error);
     }
   }
   if (properties) {
     for (const key in properties) {
       if (!Object.hasOwn(data, key)) continue;
-      const error = walk(schemas, properties[key]!, data[key], `${path}/${pointerEscape(key)}`);
-      if (error) return error;
+      const error = walk(schemas, properties[key]!, data[key]);
+      if (error) return under(key, error);
     }
   }
   return undefined;
@@ -236,8 +237,9 @@ function formatMatches(name: string, data: string | number): boolean {
   return validate instanceof RegExp ? validate.test(String(data)) : (validate as (d: unknown) => boolean)(data);
 }
 
-function pointerEscape(key: string): string {
-  return key.replaceAll('~', '~0').replaceAll('/', '~1');
+/** The error as seen from the parent: its JSON pointer gains the property name or index. */
+function under(key: string, error: SchemaError): SchemaError {
+  return { path: `/${key.replaceAll('~', '~0').replaceAll('/', '~1')}${error.path}`, message: error.message };
 }
 
 /** fast-deep-equal's semantics, as Ajv uses for enum and const. */
