@@ -98,39 +98,62 @@ const BR = /^<br\s*\/?>$/i;
 /** Inline tokens → spans. Nested emphasis collapses to its outermost kind, which is all the tables use. */
 export function inlineSpans(inline: Token | undefined, skip = 0): Span[] {
   const spans: Span[] = [];
-  const children = inline?.children;
-  if (!children) return spans;
+  const children = inline?.children ?? [];
   let mode: SpanMode = 'text';
   let href = '';
   let buffer = '';
   for (let i = skip; i < children.length; i++) {
     const c = children[i]!;
-    const type = c.type;
-    if (type === 'text') {
-      buffer += c.content;
-      continue;
+    switch (c.type) {
+      case 'text':
+        buffer += c.content;
+        break;
+      case 'softbreak':
+        buffer += '\n';
+        break;
+      case 'hardbreak':
+        buffer = pushText(spans, mode, buffer, href);
+        spans.push({ kind: 'br' });
+        break;
+      case 'code_inline':
+        buffer = pushText(spans, mode, buffer, href);
+        spans.push({ kind: 'code', text: c.content });
+        break;
+      case 'html_inline':
+        if (BR.test(c.content)) {
+          buffer = pushText(spans, mode, buffer, href);
+          spans.push({ kind: 'br' });
+        } else buffer += c.content;
+        break;
+      case 'strong_open':
+      case 'em_open':
+      case 'link_open':
+        if (mode === 'text') {
+          buffer = pushText(spans, mode, buffer, href);
+          mode = OPENS.get(c.type)!;
+          href = c.attrGet('href') ?? '';
+        }
+        break;
+      case 'strong_close':
+      case 'em_close':
+      case 'link_close':
+        if (mode === CLOSES.get(c.type)) {
+          buffer = pushText(spans, mode, buffer, href);
+          mode = 'text';
+        }
+        break;
+      default:
+        buffer += c.content;
     }
-    if (type === 'softbreak') {
-      buffer += '\n';
-      continue;
-    }
-    const breaks = type === 'hardbreak' || (type === 'html_inline' && BR.test(c.content));
-    const opens: SpanMode | undefined = mode === 'text' ? OPENS.get(type) : undefined;
-    const closes = CLOSES.get(type) === mode;
-    if (breaks || type === 'code_inline' || opens || closes) {
-      if (buffer !== '') spans.push(mode === 'link' ? { kind: 'link', text: buffer, href } : { kind: mode, text: buffer });
-      buffer = '';
-    }
-    if (breaks) spans.push({ kind: 'br' });
-    else if (type === 'code_inline') spans.push({ kind: 'code', text: c.content });
-    else if (opens) {
-      mode = opens;
-      if (opens === 'link') href = c.attrGet('href') ?? '';
-    } else if (closes) mode = 'text';
-    else if (!OPENS.has(type) && !CLOSES.has(type)) buffer += c.content;
   }
-  if (buffer !== '') spans.push(mode === 'link' ? { kind: 'link', text: buffer, href } : { kind: mode, text: buffer });
+  pushText(spans, mode, buffer, href);
   return spans;
+}
+
+/** Ends the run of text collected so far as a span of the current kind; returns the emptied buffer. */
+function pushText(spans: Span[], mode: SpanMode, text: string, href: string): '' {
+  if (text !== '') spans.push(mode === 'link' ? { kind: 'link', text, href } : { kind: mode, text });
+  return '';
 }
 
 function tableCells(tokens: Token[], from: number, to: number, lines: readonly string[]): { header: Cell[]; rows: Cell[][]; rowLines: number[]; rowWidths: number[] } {

@@ -23,8 +23,8 @@ const AJV_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'object', '
 const FORMATS: Record<string, unknown> = fullFormats;
 
 /**
- * A checker over `schemas` (components/schemas), or undefined when some schema reachable from them uses
- * a keyword or reference this walker does not implement.
+ * A checker over `schemas` (components/schemas), and `supports`: whether a schema, with all it reaches,
+ * uses only the keywords and references the checker implements (else use Ajv).
  */
 export function schemaWalker(schemas: Record<string, Schema>): { supports(schema: Schema): boolean; checker: ExampleChecker } {
   const supported = new WeakMap<object, boolean>();
