@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { Findings, type Location } from './findings.ts';
 import { loadManifest, type Manifest } from './docs/manifest.ts';
 import { directorySources, manifestSources } from './docs/read-docs.ts';
+import { newParseMemo } from './extract/context.ts';
 import { extractPage } from './extract/page.ts';
 import { emptyDocModel, type DocModel, type Operation, type Schema, type Source } from './model.ts';
 import { mergeOperations, type SchemaEvidence } from './merge/operations.ts';
@@ -50,9 +51,10 @@ export type StageMark = (stage: 'extract' | 'merge' | 'emit' | 'infer' | 'valida
 export function buildFromSources(sources: Source[], manifest: Manifest, findings = new Findings(), mark?: StageMark): BuildResult {
   const model = emptyDocModel();
   const plaintext = { basePath: manifest.basePath, statusByDescription: manifest.statusByDescription };
+  const memo = newParseMemo();
   for (const source of sources) {
     try {
-      extractPage(source, findings, model, plaintext);
+      extractPage(source, findings, model, plaintext, memo);
     } catch (e) {
       // A page the extractors choke on is reported, never allowed to take the build down.
       findings.error('unrecognised-page', { file: source.file, line: 1 }, `page could not be read: ${(e as Error).message}; page dropped`);

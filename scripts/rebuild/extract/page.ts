@@ -4,7 +4,7 @@ import type { Findings } from '../findings.ts';
 import { markdownBlocks } from '../sections/markdown-blocks.ts';
 import { sectionsOf, splitUnits, type Unit } from '../sections/units.ts';
 import type { DocModel, Operation, Source } from '../model.ts';
-import { locate, type PageContext } from './context.ts';
+import { locate, newParseMemo, type PageContext } from './context.ts';
 import { extractDefinition } from './definition.ts';
 import { operationRules } from './operation/index.ts';
 import { extractOverview, extractTitle } from './overview.ts';
@@ -38,14 +38,15 @@ export function blankOperation(source: Source): Operation {
   };
 }
 
-export function extractPage(source: Source, findings: Findings, model: DocModel, plaintext: PlaintextOptions): void {
-  const ctx: PageContext = { source, lines: splitLines(source.text), findings };
+/** `memo` is shared by the pages of one build. */
+export function extractPage(source: Source, findings: Findings, model: DocModel, plaintext: PlaintextOptions, memo = newParseMemo()): void {
+  const ctx: PageContext = { source, lines: splitLines(source.text), findings, memo };
   if (source.text.trim() === '') {
     findings.warn('empty-page', locate(ctx, 1), 'page is empty; nothing to map');
     return;
   }
   // The TOC pages are one list indented as a whole, which Markdown would read as code: read it dedented.
-  const blocks = indentedAsAWhole(ctx.lines) ? markdownBlocks(dedent(source.text)) : markdownBlocks(source.text, ctx.lines);
+  const blocks = indentedAsAWhole(ctx.lines) ? markdownBlocks(dedent(source.text), undefined, memo.inline) : markdownBlocks(source.text, ctx.lines, memo.inline);
   const markdownShaped = blocks.some((b) => b.kind === 'anchor' || b.kind === 'heading');
   if (!markdownShaped && looksLikePlaintextReference(source.text)) {
     const op = extractPlaintextOperation(ctx, plaintext, blankOperation(source));

@@ -3,17 +3,27 @@ import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import type { Block, Cell, Span } from './blocks.ts';
 import { spansText } from './blocks.ts';
+import { sharedInline, type InlineCache } from './shared-inline.ts';
 
 const md = new MarkdownIt({ html: true });
+md.core.ruler.at('inline', sharedInline);
+/** markdown-it as shipped, for the benchmark's baseline and the test that the shared rule changes nothing. */
+const stock = new MarkdownIt({ html: true });
 const ANCHOR = /^<a\s+name="([^"]*)"\s*>$/;
 
-export function markdownBlocks(source: string, lines: readonly string[] = source.split('\n')): Block[] {
-  return tokensToBlocks(md.parse(source, {}), lines);
+/** `inlineCache` is shared by the pages of one build (see shared-inline.ts); pass none to parse a page alone. */
+export function markdownBlocks(source: string, lines: readonly string[] = source.split('\n'), inlineCache: InlineCache = new Map()): Block[] {
+  return tokensToBlocks(parseSharedTokens(source, inlineCache), lines);
 }
 
-/** Exposed so the benchmark can time markdown-it alone on the same input. */
+/** The tokens the rebuilder reads: markdown-it's, with inline runs parsed once per `inlineCache`. */
+export function parseSharedTokens(source: string, inlineCache: InlineCache): Token[] {
+  return md.parse(source, { inlineCache });
+}
+
+/** Stock markdown-it on one page. */
 export function parseMarkdownTokens(source: string): Token[] {
-  return md.parse(source, {});
+  return stock.parse(source, {});
 }
 
 function tokensToBlocks(tokens: Token[], lines: readonly string[]): Block[] {
@@ -27,8 +37,7 @@ function tokensToBlocks(tokens: Token[], lines: readonly string[]): Block[] {
     const endLine = Math.max(line, t.map ? t.map[1] : 0);
     switch (t.type) {
       case 'heading_open': {
-        const spans = inlineSpans(tokens[i + 1]);
-        blocks.push({ kind: 'heading', level: Number(t.tag.slice(1)), text: spansText(spans), line, endLine, used: false });
+        blocks.push({ kind: 'heading', level: Number(t.tag.slice(1)), text: inlineCell(tokens[i + 1]).text, line, endLine, used: false });
         break;
       }
       case 'paragraph_open': {
@@ -38,9 +47,9 @@ function tokensToBlocks(tokens: Token[], lines: readonly string[]): Block[] {
         else {
           // `<a name="op-name"></a>` directly above `**name**` lands in one paragraph: split it back.
           const lead = leadingAnchor(inline);
-          const spans = inlineSpans(inline, lead ? 3 : 0);
+          const { spans, text } = lead ? spansCell(inlineSpans(inline, 3)) : inlineCell(inline);
           if (lead) blocks.push({ kind: 'anchor', name: lead, line, endLine: line, used: false });
-          blocks.push({ kind: 'paragraph', spans, text: spansText(spans), line: lead ? line + 1 : line, endLine, used: false });
+          blocks.push({ kind: 'paragraph', spans, text, line: lead ? line + 1 : line, endLine, used: false });
         }
         break;
       }
@@ -77,10 +86,18 @@ function findClose(tokens: Token[], i: number): number {
   return tokens.length - 1;
 }
 
+/** A paragraph that is just `<a name="x"></a>` (blank text around it aside) → "x". */
 function anchorName(inline: Token | undefined): string | undefined {
-  const kids = inline?.children?.filter((c) => !(c.type === 'text' && c.content.trim() === '')) ?? [];
-  if (kids.length !== 2 || kids[0]!.type !== 'html_inline' || kids[1]!.content !== '</a>') return undefined;
-  return ANCHOR.exec(kids[0]!.content.trim())?.[1];
+  let open: Token | undefined;
+  let close: Token | undefined;
+  for (const c of inline?.children ?? []) {
+    if (c.type === 'text' && c.content.trim() === '') continue;
+    if (!open) open = c;
+    else if (!close) close = c;
+    else return undefined;
+  }
+  if (open?.type !== 'html_inline' || close?.content !== '</a>') return undefined;
+  return ANCHOR.exec(open.content.trim())?.[1];
 }
 
 /** `<a name="x"></a>` + line break at the start of a paragraph → "x". */
@@ -90,6 +107,14 @@ function leadingAnchor(inline: Token | undefined): string | undefined {
   return ANCHOR.exec(open.content.trim())?.[1];
 }
 
+function inlineCell(inline: Token | undefined): Cell {
+  return spansCell(inlineSpans(inline));
+}
+
+function spansCell(spans: Span[]): Cell {
+  return { spans, text: spansText(spans) };
+}
+
 type SpanMode = 'text' | 'strong' | 'em' | 'link';
 const OPENS = new Map<string, SpanMode>([['strong_open', 'strong'], ['em_open', 'em'], ['link_open', 'link']]);
 const CLOSES = new Map<string, SpanMode>([['strong_close', 'strong'], ['em_close', 'em'], ['link_close', 'link']]);
@@ -97,8 +122,10 @@ const BR = /^<br\s*\/?>$/i;
 
 /** Inline tokens → spans. Nested emphasis collapses to its outermost kind, which is all the tables use. */
 export function inlineSpans(inline: Token | undefined, skip = 0): Span[] {
-  const spans: Span[] = [];
   const children = inline?.children ?? [];
+  // Most cells are one run of plain text.
+  if (children.length === skip + 1 && children[skip]!.type === 'text') return children[skip]!.content === '' ? [] : [{ kind: 'text', text: children[skip]!.content }];
+  const spans: Span[] = [];
   let mode: SpanMode = 'text';
   let href = '';
   let buffer = '';
@@ -171,8 +198,7 @@ function tableCells(tokens: Token[], from: number, to: number, lines: readonly s
       rowLines.push((t.map?.[0] ?? 0) + 1);
       rowWidths.push(sourceCellCount(lines[t.map?.[0] ?? 0] ?? ''));
     } else if (t.type === 'inline') {
-      const spans = inlineSpans(t);
-      const cell = { spans, text: spansText(spans) };
+      const cell = inlineCell(t);
       if (inHead) header.push(cell);
       else rows[rows.length - 1]?.push(cell);
     }
@@ -193,10 +219,7 @@ function sourceCellCount(line: string): number {
 function listItems(tokens: Token[]): Cell[] {
   return tokens
     .filter((t) => t.type === 'inline' && t.level === 3)
-    .map((t) => {
-      const spans = inlineSpans(t);
-      return { spans, text: spansText(spans) };
-    });
+    .map(inlineCell);
 }
 
 function rawText(tokens: Token[]): string {

@@ -1,0 +1,45 @@
+// The rebuilder's markdown-it parses each distinct inline run once per build (sections/shared-inline.ts). Its
+// tokens must be exactly stock markdown-it's, on every corpus page, whatever page a run was first seen on.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Findings } from '../scripts/rebuild/findings.ts';
+import { directorySources } from '../scripts/rebuild/docs/read-docs.ts';
+import { parseMarkdownTokens, parseSharedTokens } from '../scripts/rebuild/sections/markdown-blocks.ts';
+import type { InlineCache } from '../scripts/rebuild/sections/shared-inline.ts';
+import { CORPUS_DIR } from './helpers/corpus.ts';
+
+const pages = directorySources(CORPUS_DIR, new Findings(), CORPUS_DIR);
+
+test('corpus: every page parses to stock markdown-it tokens with one cache shared by all pages, in either order', () => {
+  assert.equal(pages.length, 268);
+  for (const order of [pages, [...pages].reverse()]) {
+    const cache: InlineCache = new Map();
+    for (const page of order) assert.deepStrictEqual(parseSharedTokens(page.text, cache), parseMarkdownTokens(page.text), page.file);
+    // One entry per distinct inline run, counted on stock tokens: repeated runs were not parsed again.
+    const distinct = new Set(pages.flatMap((p) => parseMarkdownTokens(p.text).filter((t) => t.type === 'inline').map((t) => t.content)));
+    assert.equal(cache.size, distinct.size);
+  }
+});
+
+test('corpus: a run repeated on two pages is parsed once (the Responses heading of two operation pages)', () => {
+  const cache: InlineCache = new Map();
+  const heading = (file: string) => {
+    const page = pages.find((p) => p.file === file)!;
+    return parseSharedTokens(page.text, cache).find((t) => t.type === 'inline' && t.content === 'Responses')!;
+  };
+  const first = heading('operations/create_space.md');
+  const second = heading('operations/get_space.md');
+  assert.equal(second.children, first.children);
+  assert.equal(first.children![0]!.content, 'Responses');
+});
+
+test('a page that defines link references is parsed on its own: the same run can be a link there', () => {
+  const cache: InlineCache = new Map();
+  const plain = parseSharedTokens('See [Error]\n', cache);
+  assert.deepEqual(plain[1]!.children!.map((t) => t.type), ['text']);
+  const withReference = 'See [Error]\n\n[Error]: https://example.org/error\n';
+  const tokens = parseSharedTokens(withReference, cache);
+  assert.deepStrictEqual(tokens, parseMarkdownTokens(withReference));
+  assert.deepEqual(tokens[1]!.children!.map((t) => t.type), ['text', 'link_open', 'text', 'link_close']);
+  assert.equal(tokens[1]!.children![1]!.attrGet('href'), 'https://example.org/error');
+});
