@@ -444,6 +444,24 @@ describe('corpus onezone-17.06.0-rc8', () => {
       assert.match(f[0]!.message, /PUT/);
     });
 
+    it('an invalid example repeated on many pages is dropped and reported at every copy (HandleService prefix 10.5072)', () => {
+      // The docs print the handle prefix as the number 10.5072; HandleService.md types it as a string.
+      const copies = new Map<string, number>();
+      for (const dir of ['operations', 'definitions']) {
+        for (const f of readdirSync(join(corpusDir, dir))) {
+          const n = readFileSync(join(corpusDir, dir, f), 'utf8').match(/"prefix" ?: ?10\.5072/g)?.length ?? 0;
+          if (n > 0) copies.set(`${dir}/${f}`, n);
+        }
+      }
+      assert.equal([...copies.values()].reduce((a, b) => a + b, 0), 16);
+      const reported = new Map<string, number>();
+      for (const f of result.findings.all) {
+        if (f.code === 'example-invalid' && f.message.includes('/serviceProperties/prefix must be string')) reported.set(f.file, (reported.get(f.file) ?? 0) + 1);
+      }
+      assert.deepEqual(reported, copies);
+      assert.doesNotMatch(JSON.stringify(doc), /"prefix":10\.5072/);
+    });
+
     it('a cURL sample that matches its page is not reported (create_space, get_group)', () => {
       for (const file of ['operations/create_space.md', 'operations/get_group.md']) {
         assert.deepEqual(result.findings.all.filter((x) => x.code === 'curl-mismatch' && x.file === file), [], file);
