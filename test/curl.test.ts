@@ -1,7 +1,7 @@
 // The cURL reader behind x-codeSamples, the endpoint cross-check and the documented outputs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseCurl } from '../scripts/rebuild/extract/curl.ts';
+import { matchTemplate, parseCurl } from '../scripts/rebuild/extract/curl.ts';
 
 test('create_space.md sample: method, URL, body, command; no output', () => {
   // operations/create_space.md of the corpus, verbatim.
@@ -47,4 +47,19 @@ test('not a cURL command, or one without a URL: undefined', () => {
   assert.equal(parseCurl('onezone-rest-cli getUserSpaces'), undefined);
   assert.equal(parseCurl('curl -X GET'), undefined);
   assert.equal(parseCurl(''), undefined);
+});
+
+test('matchTemplate: the URL tail matches the path template; what precedes it is the base path', () => {
+  assert.deepEqual(matchTemplate('/api/v3/onezone/spaces/S1/users/U1', '/spaces/{id}/users/{uid}'), {
+    base: '/api/v3/onezone',
+    values: { id: 'S1', uid: 'U1' },
+  });
+  assert.deepEqual(matchTemplate('/api/v3/onezone/user/spaces/', '/user/spaces'), { base: '/api/v3/onezone', values: {} });
+  assert.deepEqual(matchTemplate('/spaces', '/spaces'), { base: '', values: {} });
+  // seed 002: the sample calls …/user/spaces/default, the page declares /user/spaces/join
+  assert.equal(matchTemplate('/api/v3/onezone/user/spaces/default', '/user/spaces/join'), undefined);
+  assert.equal(matchTemplate('/spaces', '/api/spaces/{id}'), undefined);
+  // `{}` names no parameter: it is a literal segment
+  assert.equal(matchTemplate('/a/x', '/a/{}'), undefined);
+  assert.deepEqual(matchTemplate('/a/{}', '/a/{}'), { base: '', values: {} });
 });

@@ -16,18 +16,22 @@ export interface CurlSample {
 }
 
 export function parseCurl(source: string): CurlSample | undefined {
-  // The command runs up to the first blank line; what follows is the output the docs print for it.
-  const lines = source.split('\n');
-  let blank = -1;
-  let offset = 0; // of the blank line
-  for (let i = 0; i < lines.length; i++) {
-    if (lines[i]!.trim() === '') {
-      blank = i;
+  // The command runs up to the first blank line; what follows is the output the docs print for it. Only the
+  // command's lines are scanned: the output is often long JSON.
+  let lineCount = 0;
+  let blankStart = -1; // offset of the first blank line
+  let blankEnd = -1; // offset just past it
+  for (let start = 0; start <= source.length; lineCount++) {
+    const newline = source.indexOf('\n', start);
+    const end = newline < 0 ? source.length : newline;
+    if (source.slice(start, end).trim() === '') {
+      blankStart = start;
+      blankEnd = end + 1;
       break;
     }
-    offset += lines[i]!.length + 1;
+    start = end + 1;
   }
-  const commandText = blank < 0 ? source : source.slice(0, Math.max(0, offset - 1));
+  const commandText = blankStart < 0 ? source : source.slice(0, Math.max(0, blankStart - 1));
   const words = shellWords(commandText.replace(/\\\n/g, ' '));
   if (words[0] !== 'curl') return undefined;
   let method: string | undefined;
@@ -42,7 +46,6 @@ export function parseCurl(source: string): CurlSample | undefined {
   const m = url === undefined ? null : /^(https?:\/\/[^/\s]+)(\/[^?#]*)?/.exec(url);
   if (!m) return undefined;
   const origin = m[1]!.replace(/\$\{?([A-Za-z_]+)\}?/g, (_, v: string) => `{${v.toLowerCase() === 'onezone_host' ? 'host' : v.toLowerCase()}}`);
-  const outputStart = blank < 0 ? lines.length : blank + 1;
   return {
     method: (method ?? (data !== undefined ? 'POST' : 'GET')).toUpperCase(),
     url: m[0],
@@ -50,8 +53,8 @@ export function parseCurl(source: string): CurlSample | undefined {
     origin,
     ...(data !== undefined ? { data } : {}),
     command: commandText.trim(),
-    output: blank < 0 ? '' : source.slice(offset + lines[blank]!.length + 1).trim(),
-    outputLine: outputStart,
+    output: blankStart < 0 ? '' : source.slice(blankEnd).trim(),
+    outputLine: blankStart < 0 ? lineCount : lineCount + 1,
   };
 }
 
@@ -104,18 +107,25 @@ function isSpace(code: number, text: string, i: number): boolean {
  * (`{param}` matches one segment). Undefined when it does not match.
  */
 export function matchTemplate(urlPath: string, template: string): { base: string; values: Record<string, string> } | undefined {
-  const urlSegs = withoutTrailingSlashes(urlPath).split('/');
-  const tplSegs = withoutTrailingSlashes(template).split('/');
-  if (urlSegs.length < tplSegs.length) return undefined;
-  const offset = urlSegs.length - tplSegs.length;
+  const url = withoutTrailingSlashes(urlPath);
+  const tpl = withoutTrailingSlashes(template);
   const values: Record<string, string> = {};
-  for (let i = 1; i < tplSegs.length; i++) {
-    const t = tplSegs[i]!;
-    const u = urlSegs[offset + i]!;
-    if (t.length > 2 && t.startsWith('{') && t.endsWith('}')) values[t.slice(1, -1)] = u;
-    else if (t !== u) return undefined;
+  // Segment by segment from the end (the template matches the URL's tail), by index: no split arrays.
+  let t = tpl.length;
+  let u = url.length;
+  for (;;) {
+    const tSlash = t > 0 ? tpl.lastIndexOf('/', t - 1) : -1;
+    if (tSlash < 0) break; // what precedes the template's first slash is not matched
+    const uSlash = u > 0 ? url.lastIndexOf('/', u - 1) : -1;
+    if (uSlash < 0) return undefined;
+    const uSeg = url.slice(uSlash + 1, u);
+    if (t - tSlash > 3 && tpl.charCodeAt(tSlash + 1) === 123 && tpl.charCodeAt(t - 1) === 125) {
+      values[tpl.slice(tSlash + 2, t - 1)] ??= uSeg; // `{name}`; a repeated name keeps its last segment
+    } else if (t - tSlash - 1 !== uSeg.length || !tpl.startsWith(uSeg, tSlash + 1)) return undefined;
+    t = tSlash;
+    u = uSlash;
   }
-  return { base: urlSegs.slice(0, offset + 1).join('/'), values };
+  return { base: url.slice(0, u), values };
 }
 
 function withoutTrailingSlashes(path: string): string {
