@@ -1,5 +1,6 @@
-// The rebuilder's markdown-it parses each distinct inline run once per build (sections/shared-inline.ts). Its
-// tokens must be exactly stock markdown-it's, on every corpus page, whatever page a run was first seen on.
+// The rebuilder's markdown-it replaces two core rules (sections/shared-inline.ts parses each distinct inline run
+// once per build; sections/normalize-when-needed.ts copies a page only when it has \r or NUL). Its tokens must
+// be exactly stock markdown-it's: on every corpus page, whatever page a run was first seen on.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Findings } from '../scripts/rebuild/findings.ts';
@@ -42,4 +43,14 @@ test('a page that defines link references is parsed on its own: the same run can
   assert.deepStrictEqual(tokens, parseMarkdownTokens(withReference));
   assert.deepEqual(tokens[1]!.children!.map((t) => t.type), ['text', 'link_open', 'text', 'link_close']);
   assert.equal(tokens[1]!.children![1]!.attrGet('href'), 'https://example.org/error');
+});
+
+test('line ends and NUL: \\r\\n, a lone \\r and NUL give the stock tokens (same lines, U+FFFD)', () => {
+  const cache: InlineCache = new Map();
+  for (const page of ['# Title\r\n\r\n| a | b |\r\n|---|---|\r\n| 1 | 2 |\r\n', 'one\rtwo\r\rthree\n', 'nul \0 here\n\n```\n\0\n```\n']) {
+    assert.deepStrictEqual(parseSharedTokens(page, cache), parseMarkdownTokens(page), JSON.stringify(page));
+  }
+  const lines = parseSharedTokens('one\rtwo\r\rthree\n', new Map()).filter((t) => t.type === 'paragraph_open').map((t) => t.map);
+  assert.deepEqual(lines, [[0, 2], [3, 4]]);
+  assert.equal(parseSharedTokens('a\0b\n', new Map())[1]!.content, 'a\uFFFDb');
 });
