@@ -1,12 +1,13 @@
 // What every extractor gets: the page's source, its lines (for verbatim excerpts) and the findings sink.
 import type { Findings, Location } from '../findings.ts';
 import type { Source } from '../model.ts';
+import type { PageLines } from '../sections/page-lines.ts';
 import type { InlineCache } from '../sections/shared-inline.ts';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 
 export interface PageContext {
   source: Source;
-  lines: string[];
+  lines: PageLines;
   findings: Findings;
   memo: ParseMemo;
 }
@@ -31,7 +32,7 @@ export function locate(ctx: PageContext, line: number): Location {
 
 /** Source lines [from, to] (1-based, inclusive), verbatim. */
 export function excerpt(ctx: PageContext, from: number, to: number): string {
-  return ctx.lines.slice(from - 1, to).join('\n');
+  return ctx.lines.excerpt(from, to);
 }
 
 export function parseJson(ctx: PageContext, text: string, line: number, what: string): { ok: true; value: unknown } | { ok: false } {

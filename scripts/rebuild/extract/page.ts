@@ -2,6 +2,7 @@
 // and reports every block no extractor mapped.
 import type { Findings } from '../findings.ts';
 import { markdownBlocks } from '../sections/markdown-blocks.ts';
+import { PageLines } from '../sections/page-lines.ts';
 import { sectionsOf, splitUnits, type Unit } from '../sections/units.ts';
 import type { DocModel, Operation, Source } from '../model.ts';
 import { locate, newParseMemo, type PageContext } from './context.ts';
@@ -40,7 +41,7 @@ export function blankOperation(source: Source): Operation {
 
 /** `memo` is shared by the pages of one build. */
 export function extractPage(source: Source, findings: Findings, model: DocModel, plaintext: PlaintextOptions, memo = newParseMemo()): void {
-  const ctx: PageContext = { source, lines: splitLines(source.text), findings, memo };
+  const ctx: PageContext = { source, lines: new PageLines(source.text), findings, memo };
   if (source.text.trim() === '') {
     findings.warn('empty-page', locate(ctx, 1), 'page is empty; nothing to map');
     return;
@@ -128,17 +129,11 @@ function reportUnmapped(ctx: PageContext, blocks: ReturnType<typeof markdownBloc
   }
 }
 
-/** Lines without their line ends (\n or \r\n). */
-function splitLines(text: string): string[] {
-  const lines = text.split('\n');
-  if (text.includes('\r')) for (let i = 0; i < lines.length; i++) if (lines[i]!.endsWith('\r')) lines[i] = lines[i]!.slice(0, -1);
-  return lines;
-}
-
 /** Every non-blank line indented by 4+ columns (an indented code block to Markdown) and at least one such line. */
-function indentedAsAWhole(lines: readonly string[]): boolean {
+function indentedAsAWhole(lines: PageLines): boolean {
   let any = false;
-  for (const line of lines) {
+  for (let i = 0; i < lines.count; i++) {
+    const line = lines.line(i);
     if (line.trim() === '') continue;
     if (!/^(?: {4}|\t| {1,3}\t)/.test(line)) return false;
     any = true;

@@ -20,7 +20,7 @@ export function looksLikePlaintextReference(text: string): boolean {
 }
 
 export function extractPlaintextOperation(ctx: PageContext, options: PlaintextOptions, blank: Operation): Operation | undefined {
-  const lines = ctx.lines;
+  const lines = ctx.lines.all;
   const used = new Array<boolean>(lines.length).fill(false);
   const op = blank;
   const at = (i: number) => locate(ctx, i + 1);
@@ -92,7 +92,7 @@ export function extractPlaintextOperation(ctx: PageContext, options: PlaintextOp
 }
 
 function readCurl(ctx: PageContext, op: Operation, start: number, end: number, used: boolean[]) {
-  const lines = ctx.lines;
+  const lines = ctx.lines.all;
   const curlAt = lines.slice(start, end).findIndex((l) => l.startsWith('curl'));
   if (curlAt < 0) return undefined;
   const first = start + curlAt;
@@ -116,7 +116,7 @@ function readCurl(ctx: PageContext, op: Operation, start: number, end: number, u
 /** `| id required | string Group Id. |` */
 function readParameters(ctx: PageContext, op: Operation, where: Parameter['in'], start: number, end: number, used: boolean[]): void {
   for (let j = start; j < end; j++) {
-    const cells = tableCells(ctx.lines[j]!);
+    const cells = tableCells(ctx.lines.all[j]!);
     if (!cells || cells[0] === 'Parameter' || /^-+$/.test(cells[0] ?? '')) {
       used[j] = cells !== undefined;
       continue;
@@ -139,7 +139,7 @@ function readParameters(ctx: PageContext, op: Operation, where: Parameter['in'],
 
 /** `onezone-rest-cli createUserGroupInviteToken id=…` (the Responses label may be glued to its end). */
 function readRestCli(ctx: PageContext, op: Operation, start: number, used: boolean[]): { line: number; responsesGlued: boolean } {
-  const m = /^(onezone-rest-cli\s+(\S+)((?:\s+\S+=\S*?)*))(Responses)?$/.exec((ctx.lines[start] ?? '').trim());
+  const m = /^(onezone-rest-cli\s+(\S+)((?:\s+\S+=\S*?)*))(Responses)?$/.exec((ctx.lines.all[start] ?? '').trim());
   if (!m) return { line: start, responsesGlued: false };
   used[start] = true;
   op.operationId = m[2]!;
@@ -151,7 +151,7 @@ function readRestCli(ctx: PageContext, op: Operation, start: number, used: boole
 }
 
 function readResponses(ctx: PageContext, op: Operation, options: PlaintextOptions, start: number, used: boolean[]): void {
-  const lines = ctx.lines;
+  const lines = ctx.lines.all;
   let j = start;
   let pendingDescription = '';
   let pendingLine = 0;

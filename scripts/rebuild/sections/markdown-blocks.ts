@@ -4,6 +4,7 @@ import type Token from 'markdown-it/lib/token.mjs';
 import type { Block, Cell, Span } from './blocks.ts';
 import { spansText } from './blocks.ts';
 import { normalizeWhenNeeded } from './normalize-when-needed.ts';
+import { PageLines } from './page-lines.ts';
 import { sharedInline, type InlineCache } from './shared-inline.ts';
 
 // The rebuilder's markdown-it: two core rules replaced by ones that give the same tokens for less work.
@@ -15,7 +16,7 @@ const stock = new MarkdownIt({ html: true });
 const ANCHOR = /^<a\s+name="([^"]*)"\s*>$/;
 
 /** `inlineCache` is shared by the pages of one build (see shared-inline.ts); pass none to parse a page alone. */
-export function markdownBlocks(source: string, lines: readonly string[] = source.split('\n'), inlineCache: InlineCache = new Map()): Block[] {
+export function markdownBlocks(source: string, lines = new PageLines(source), inlineCache: InlineCache = new Map()): Block[] {
   return tokensToBlocks(parseSharedTokens(source, inlineCache), lines);
 }
 
@@ -29,7 +30,7 @@ export function parseMarkdownTokens(source: string): Token[] {
   return stock.parse(source, {});
 }
 
-function tokensToBlocks(tokens: Token[], lines: readonly string[]): Block[] {
+function tokensToBlocks(tokens: Token[], lines: PageLines): Block[] {
   const blocks: Block[] = [];
   let i = 0;
   while (i < tokens.length) {
@@ -186,7 +187,7 @@ function pushText(spans: Span[], mode: SpanMode, text: string, href: string): ''
   return '';
 }
 
-function tableCells(tokens: Token[], from: number, to: number, lines: readonly string[]): { header: Cell[]; rows: Cell[][]; rowLines: number[]; rowWidths: number[] } {
+function tableCells(tokens: Token[], from: number, to: number, lines: PageLines): { header: Cell[]; rows: Cell[][]; rowLines: number[]; rowWidths: number[] } {
   const header: Cell[] = [];
   const rows: Cell[][] = [];
   const rowLines: number[] = [];
@@ -199,7 +200,7 @@ function tableCells(tokens: Token[], from: number, to: number, lines: readonly s
     else if (t.type === 'tr_open' && !inHead) {
       rows.push([]);
       rowLines.push((t.map?.[0] ?? 0) + 1);
-      rowWidths.push(sourceCellCount(lines[t.map?.[0] ?? 0] ?? ''));
+      rowWidths.push(sourceCellCount(lines.line(t.map?.[0] ?? 0)));
     } else if (t.type === 'inline') {
       const cell = inlineCell(t);
       if (inHead) header.push(cell);
