@@ -15,13 +15,7 @@ export interface SchemaEvidence {
 }
 
 export function mergeOperations(ops: Operation[], findings: Findings, evidence: SchemaEvidence[]): Operation[] {
-  const groups: Operation[][] = [];
-  for (const op of [...ops].sort((a, b) => a.order - b.order)) {
-    const group = groups.find((g) => g.some((o) => sameOperation(o, op)));
-    if (group) group.push(op);
-    else groups.push([op]);
-  }
-  return groups.map((group) => {
+  return operationGroups(ops).map((group) => {
     let merged = group[0]!;
     for (const next of group.slice(1)) {
       if (next.order === merged.order) merged = sameRelease(merged, next, findings);
@@ -31,8 +25,24 @@ export function mergeOperations(ops: Operation[], findings: Findings, evidence: 
   });
 }
 
-function sameOperation(a: Operation, b: Operation): boolean {
-  return (a.method === b.method && a.path === b.path) || a.operationId === b.operationId;
+/**
+ * Ops in release order, grouped: each joins the first group holding an op with its method+path or its
+ * operationId, else starts one. Both keys index the first group that has them (a scan of the groups made this
+ * O(n²)); an op joins the lower of its two keys' groups, so re-pointing both keys to it keeps each the first.
+ */
+export function operationGroups(ops: Operation[]): Operation[][] {
+  const groups: Operation[][] = [];
+  const byEndpoint = new Map<string, number>();
+  const byId = new Map<string, number>();
+  for (const op of [...ops].sort((a, b) => a.order - b.order)) {
+    const endpoint = `${op.method} ${op.path}`;
+    const found = Math.min(byEndpoint.get(endpoint) ?? Infinity, byId.get(op.operationId) ?? Infinity);
+    const group = found === Infinity ? groups.push([]) - 1 : found;
+    groups[group]!.push(op);
+    byEndpoint.set(endpoint, group);
+    byId.set(op.operationId, group);
+  }
+  return groups;
 }
 
 function sameRelease(kept: Operation, other: Operation, findings: Findings): Operation {
