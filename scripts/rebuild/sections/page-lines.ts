@@ -25,7 +25,7 @@ export class PageLines {
 
   /** Lines `from` to `to` (1-based, inclusive) as written, joined by \n. */
   excerpt(from: number, to: number): string {
-    if (from < 1 || this.hasCarriageReturn) return this.all.slice(from - 1, to).join('\n');
+    if (from < 1 || to < 1 || this.hasCarriageReturn) return this.all.slice(from - 1, to).join('\n');
     const starts = this.lineStarts();
     const last = Math.min(to, starts.length);
     if (from > last) return '';
