@@ -123,8 +123,10 @@ for (const key of ['seed', 'corpus'] as const) {
         await hit.click();
         await page.waitForURL(`**/${operationPage(operationId)}`);
         assert.equal(await h1(page), summaryOf(site(), operationId));
-        // Submitting the form opens search.html, narrowed to the matches.
+        // Submitting the form opens search.html, narrowed to the matches. Typing loads the index for the live
+        // results first: waiting for them keeps the navigation from aborting that request mid-flight.
         await page.getByLabel('Search operations and schemas').fill(query);
+        await page.locator('#search-results a').first().waitFor();
         await page.getByLabel('Search operations and schemas').press('Enter');
         await page.waitForURL(/search\.html\?q=/);
         await page.locator(`.search-list a[href="${operationPage(operationId)}"]`).waitFor();
