@@ -1,4 +1,5 @@
-// What every extractor gets: the page's source, its lines (for verbatim excerpts) and the findings sink.
+// What every extractor gets: the page's source, its lines (for verbatim excerpts), the findings sink, and the
+// parses the pages of one build share.
 import type { Findings, Location } from '../findings.ts';
 import type { Source } from '../model.ts';
 import type { PageLines } from '../sections/page-lines.ts';
