@@ -1,11 +1,12 @@
 // The rebuilder's markdown-it replaces two core rules (sections/shared-inline.ts parses each distinct inline run
 // once per build; sections/normalize-when-needed.ts copies a page only when it has \r or NUL). Its tokens must
-// be exactly stock markdown-it's: on every corpus page, whatever page a run was first seen on.
+// be exactly stock markdown-it's: on every corpus page, whatever page a run was first seen on. The same holds
+// for the blocks read from them, whose cells are read once per shared run.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Findings } from '../scripts/rebuild/findings.ts';
 import { directorySources } from '../scripts/rebuild/docs/read-docs.ts';
-import { parseMarkdownTokens, parseSharedTokens } from '../scripts/rebuild/sections/markdown-blocks.ts';
+import { markdownBlocks, newSharedRuns, parseMarkdownTokens, parseSharedTokens } from '../scripts/rebuild/sections/markdown-blocks.ts';
 import type { InlineCache } from '../scripts/rebuild/sections/shared-inline.ts';
 import { CORPUS_DIR } from './helpers/corpus.ts';
 
@@ -32,6 +33,21 @@ test('corpus: a run repeated on two pages is parsed once (the Responses heading 
   const second = heading('operations/get_space.md');
   assert.equal(second.children, first.children);
   assert.equal(first.children![0]!.content, 'Responses');
+});
+
+test('corpus: blocks read with the runs shared across pages equal blocks read page by page; a repeated cell is read once', () => {
+  const shared = newSharedRuns();
+  for (const page of pages) assert.deepStrictEqual(markdownBlocks(page.text, undefined, shared), markdownBlocks(page.text), page.file);
+  // The Responses table header of two operation pages: one cell object, read from the first page's tokens.
+  const responsesHeader = (file: string) => {
+    const blocks = markdownBlocks(pages.find((p) => p.file === file)!.text, undefined, shared);
+    const table = blocks.find((b) => b.kind === 'table' && b.header[0]?.text === 'HTTP Code');
+    return table?.kind === 'table' ? table.header : [];
+  };
+  const first = responsesHeader('operations/create_space.md');
+  const second = responsesHeader('operations/get_space.md');
+  assert.deepEqual(first.map((c) => c.text), ['HTTP Code', 'Description', 'Schema']);
+  assert.equal(second[1], first[1]);
 });
 
 test('a page that defines link references is parsed on its own: the same run can be a link there', () => {

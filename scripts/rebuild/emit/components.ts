@@ -5,6 +5,7 @@ import type { Operation, SchemaDefinition, Schema } from '../model.ts';
 import { inferSchemas, type Sample } from '../merge/infer-schemas.ts';
 import type { SchemaEvidence } from '../merge/operations.ts';
 import type { ExampleRegistry } from './examples.ts';
+import { responsesInOrder } from './response.ts';
 
 export function emitDefinitions(definitions: SchemaDefinition[], examples: ExampleRegistry): Record<string, Schema> {
   const schemas: Record<string, Schema> = {};
@@ -27,7 +28,7 @@ const REF_PREFIX = '#/components/schemas/';
 export function schemasOf(op: Operation): Schema[] {
   const schemas = op.parameters.map((p) => p.schema);
   if (op.requestBody) schemas.push(op.requestBody.schema);
-  for (const r of [...op.responses].sort((a, b) => a.status.localeCompare(b.status))) {
+  for (const r of responsesInOrder(op)) {
     for (const h of r.headers) schemas.push(h.schema);
     if (r.schema) schemas.push(r.schema);
   }

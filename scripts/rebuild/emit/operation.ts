@@ -4,7 +4,7 @@ import type { Operation, Schema } from '../model.ts';
 import type { ExampleRegistry } from './examples.ts';
 import { emitParameter } from './parameter.ts';
 import { emitRequestBody } from './request-body.ts';
-import { emitResponse } from './response.ts';
+import { emitResponse, responsesInOrder } from './response.ts';
 
 export function emitOperation(op: Operation, examples: ExampleRegistry): Schema {
   const out: Schema = { operationId: op.operationId, summary: op.summary };
@@ -14,8 +14,8 @@ export function emitOperation(op: Operation, examples: ExampleRegistry): Schema 
   if (op.parameters.length) out.parameters = op.parameters.map((p) => emitParameter(p, op, examples));
   const body = emitRequestBody(op, examples);
   if (body) out.requestBody = body;
-  const responses: Schema = {};
-  for (const r of [...op.responses].sort((a, b) => a.status.localeCompare(b.status))) responses[r.status] = emitResponse(r, op, examples);
+  const responses = statusKeyed();
+  for (const r of responsesInOrder(op)) responses[r.status] = emitResponse(r, op, examples);
   out.responses = responses;
   if (op.public) out.security = [];
   out['x-privileges'] = op.privileges;
@@ -23,3 +23,17 @@ export function emitOperation(op: Operation, examples: ExampleRegistry): Schema 
   out['x-doc-source'] = `${op.at.file}:${op.at.line}`;
   return out;
 }
+
+/**
+ * An empty object for status-code keys. V8 keeps integer-like keys ("200", "500") as array elements sized to
+ * the largest, so a plain `{}` given "500" reserves some 770 slots: 5 KB per operation, kept to the end of
+ * the build. An object whose elements start sparse holds only its keys (about 300 bytes); the keys still
+ * enumerate in ascending order, as the language requires.
+ */
+function statusKeyed(): Schema {
+  const record: Schema = {};
+  record[SPARSE_INDEX] = null;
+  delete record[SPARSE_INDEX];
+  return record;
+}
+const SPARSE_INDEX = 2 ** 30;

@@ -2,6 +2,11 @@
 import type { Operation, Response, Schema } from '../model.ts';
 import type { ExampleRegistry } from './examples.ts';
 
+/** Responses as the spec lists them: status codes ascending, then `default` (character order, which is also what localeCompare gives these, at a fraction of its cost). */
+export function responsesInOrder(op: Operation): Response[] {
+  return [...op.responses].sort((a, b) => (a.status < b.status ? -1 : a.status > b.status ? 1 : 0));
+}
+
 export function emitResponse(r: Response, op: Operation, examples: ExampleRegistry): Schema {
   const out: Schema = { description: r.description || `HTTP ${r.status}` };
   if (r.headers.length > 0) {

@@ -3,7 +3,7 @@
 import type { Findings, Location } from '../findings.ts';
 import type { Source } from '../model.ts';
 import type { PageLines } from '../sections/page-lines.ts';
-import type { InlineCache } from '../sections/shared-inline.ts';
+import { newSharedRuns, type SharedRuns } from '../sections/markdown-blocks.ts';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 
 export interface PageContext {
@@ -16,15 +16,14 @@ export interface PageContext {
 /**
  * What the pages of one build share. swagger2markup repeats itself across pages, so each distinct inline run
  * (12,593 in the corpus, 1,898 distinct) and each distinct JSON text (1,625 examples, 254 distinct: one error
- * body is 1,064 of them) is parsed once and the result shared. Neither is ever mutated.
+ * body is 1,064 of them) is parsed once and the result shared. None is ever mutated.
  */
-export interface ParseMemo {
-  inline: InlineCache;
+export interface ParseMemo extends SharedRuns {
   json: Map<string, unknown>;
 }
 
 export function newParseMemo(): ParseMemo {
-  return { inline: new Map(), json: new Map() };
+  return { ...newSharedRuns(), json: new Map() };
 }
 
 export function locate(ctx: PageContext, line: number): Location {

@@ -47,7 +47,7 @@ export function extractPage(source: Source, findings: Findings, model: DocModel,
     return;
   }
   // The TOC pages are one list indented as a whole, which Markdown would read as code: read it dedented.
-  const blocks = indentedAsAWhole(ctx.lines) ? markdownBlocks(dedent(source.text), undefined, memo.inline) : markdownBlocks(source.text, ctx.lines, memo.inline);
+  const blocks = indentedAsAWhole(ctx.lines) ? markdownBlocks(dedent(source.text), undefined, memo) : markdownBlocks(source.text, ctx.lines, memo);
   const markdownShaped = blocks.some((b) => b.kind === 'anchor' || b.kind === 'heading');
   if (!markdownShaped && looksLikePlaintextReference(source.text)) {
     const op = extractPlaintextOperation(ctx, plaintext, blankOperation(source));

@@ -7,9 +7,9 @@ import { locate, type PageContext } from './context.ts';
 
 /** True when the table has the expected columns and every row has as many cells; reports otherwise. */
 export function checkTable(ctx: PageContext, table: TableBlock, columns: readonly string[]): boolean {
-  const header = table.header.map((c) => c.text);
-  if (header.join('|') !== columns.join('|')) {
-    ctx.findings.warn('broken-table', locate(ctx, table.line), `table has columns ${header.join(' | ') || '(none)'}, expected ${columns.join(' | ')}`);
+  if (table.header.length !== columns.length || table.header.some((c, i) => c.text !== columns[i])) {
+    const header = table.header.map((c) => c.text).join(' | ');
+    ctx.findings.warn('broken-table', locate(ctx, table.line), `table has columns ${header || '(none)'}, expected ${columns.join(' | ')}`);
     return false;
   }
   let ok = true;
@@ -24,9 +24,11 @@ export function checkTable(ctx: PageContext, table: TableBlock, columns: readonl
 
 /** Rows written with the full set of cells (the others were reported by checkTable). */
 export function wholeRows(table: TableBlock, width: number): { cells: Cell[]; line: number }[] {
-  return table.rows
-    .map((cells, i) => ({ cells, line: table.rowLines[i] ?? table.line, whole: isWhole(table, i, width) }))
-    .filter((r) => r.whole);
+  const rows: { cells: Cell[]; line: number }[] = [];
+  table.rows.forEach((cells, i) => {
+    if (isWhole(table, i, width)) rows.push({ cells, line: table.rowLines[i] ?? table.line });
+  });
+  return rows;
 }
 
 function isWhole(table: TableBlock, row: number, width: number): boolean {

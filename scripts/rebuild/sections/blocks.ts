@@ -76,24 +76,27 @@ export function spansText(spans: readonly Span[]): string {
 
 /** Spans back to Markdown, for descriptions that keep their code spans, emphasis and links. */
 export function spansMarkdown(spans: readonly Span[]): string {
-  return spans
-    .map((s) => {
-      switch (s.kind) {
-        case 'br':
-          return '\n';
-        case 'code':
-          return `\`${s.text}\``;
-        case 'strong':
-          return `**${s.text}**`;
-        case 'em':
-          return `*${s.text}*`;
-        case 'link':
-          return `[${s.text}](${s.href})`;
-        default:
-          return s.text;
-      }
-    })
-    .join('')
-    .replace(/[ \t]+\n/g, '\n')
-    .trim();
+  let text = '';
+  for (const s of spans) {
+    switch (s.kind) {
+      case 'br':
+        text += '\n';
+        break;
+      case 'code':
+        text += `\`${s.text}\``;
+        break;
+      case 'strong':
+        text += `**${s.text}**`;
+        break;
+      case 'em':
+        text += `*${s.text}*`;
+        break;
+      case 'link':
+        text += `[${s.text}](${s.href})`;
+        break;
+      default:
+        text += s.text;
+    }
+  }
+  return (text.includes('\n') ? text.replace(/[ \t]+\n/g, '\n') : text).trim();
 }

@@ -15,9 +15,21 @@ md.core.ruler.at('inline', sharedInline);
 const stock = new MarkdownIt({ html: true });
 const ANCHOR = /^<a\s+name="([^"]*)"\s*>$/;
 
-/** `inlineCache` is shared by the pages of one build (see shared-inline.ts); pass none to parse a page alone. */
-export function markdownBlocks(source: string, lines = new PageLines(source), inlineCache: InlineCache = new Map()): Block[] {
-  return tokensToBlocks(parseSharedTokens(source, inlineCache), lines);
+/**
+ * What the pages of one build share: each distinct inline run's tokens (shared-inline.ts), and the cell read
+ * from them, since a shared run has one reading. Pass none to parse a page alone.
+ */
+export interface SharedRuns {
+  inline: InlineCache;
+  cells: Map<Token[], Cell>;
+}
+
+export function newSharedRuns(): SharedRuns {
+  return { inline: new Map(), cells: new Map() };
+}
+
+export function markdownBlocks(source: string, lines = new PageLines(source), shared: SharedRuns = newSharedRuns()): Block[] {
+  return tokensToBlocks(parseSharedTokens(source, shared.inline), lines, shared.cells);
 }
 
 /** The tokens the rebuilder reads: stock markdown-it's, with inline runs parsed once per `inlineCache`. */
@@ -30,7 +42,8 @@ export function parseMarkdownTokens(source: string): Token[] {
   return stock.parse(source, {});
 }
 
-function tokensToBlocks(tokens: Token[], lines: PageLines): Block[] {
+function tokensToBlocks(tokens: Token[], lines: PageLines, cells: Map<Token[], Cell>): Block[] {
+  const inlineCell = (inline: Token | undefined): Cell => sharedCell(inline, cells);
   const blocks: Block[] = [];
   let i = 0;
   while (i < tokens.length) {
@@ -64,11 +77,11 @@ function tokensToBlocks(tokens: Token[], lines: PageLines): Block[] {
         blocks.push({ kind: 'fence', info: '', content: t.content, indented: true, line, endLine, used: false });
         break;
       case 'table_open':
-        blocks.push({ kind: 'table', ...tableCells(tokens, i, close, lines), line, endLine, used: false });
+        blocks.push({ kind: 'table', ...tableCells(tokens, i, close, lines, inlineCell), line, endLine, used: false });
         break;
       case 'bullet_list_open':
       case 'ordered_list_open':
-        blocks.push({ kind: 'list', items: listItems(tokens.slice(i, close + 1)), line, endLine, used: false });
+        blocks.push({ kind: 'list', items: listItems(tokens.slice(i, close + 1), inlineCell), line, endLine, used: false });
         break;
       default:
         blocks.push({ kind: 'other', type: t.type.replace(/_open$/, ''), text: rawText(tokens.slice(i, close + 1)), line, endLine, used: false });
@@ -111,8 +124,13 @@ function leadingAnchor(inline: Token | undefined): string | undefined {
   return ANCHOR.exec(open.content.trim())?.[1];
 }
 
-function inlineCell(inline: Token | undefined): Cell {
-  return spansCell(inlineSpans(inline));
+/** The cell of an inline token, read once per shared run (consumers only read cells). */
+function sharedCell(inline: Token | undefined, cells: Map<Token[], Cell>): Cell {
+  const children = inline?.children;
+  if (!children) return spansCell(inlineSpans(inline));
+  let cell = cells.get(children);
+  if (!cell) cells.set(children, (cell = spansCell(inlineSpans(inline))));
+  return cell;
 }
 
 function spansCell(spans: Span[]): Cell {
@@ -187,7 +205,13 @@ function pushText(spans: Span[], mode: SpanMode, text: string, href: string): ''
   return '';
 }
 
-function tableCells(tokens: Token[], from: number, to: number, lines: PageLines): { header: Cell[]; rows: Cell[][]; rowLines: number[]; rowWidths: number[] } {
+function tableCells(
+  tokens: Token[],
+  from: number,
+  to: number,
+  lines: PageLines,
+  inlineCell: (inline: Token) => Cell,
+): { header: Cell[]; rows: Cell[][]; rowLines: number[]; rowWidths: number[] } {
   const header: Cell[] = [];
   const rows: Cell[][] = [];
   const rowLines: number[] = [];
@@ -213,14 +237,17 @@ function tableCells(tokens: Token[], from: number, to: number, lines: PageLines)
 /** Cells of a GFM table row as written: unescaped pipes, minus the outer ones (as markdown-it splits them). */
 function sourceCellCount(line: string): number {
   let pipes = 0;
-  for (let i = 0; i < line.length; i++) {
-    if (line[i] === '\\') i++;
-    else if (line[i] === '|') pipes++;
-  }
+  if (line.includes('\\')) {
+    for (let i = 0; i < line.length; i++) {
+      const c = line.charCodeAt(i);
+      if (c === 92) i++; // a backslash escapes the next character
+      else if (c === 124) pipes++;
+    }
+  } else for (let i = line.indexOf('|'); i >= 0; i = line.indexOf('|', i + 1)) pipes++;
   const trimmed = line.trim();
   return pipes + 1 - (trimmed.startsWith('|') ? 1 : 0) - (trimmed.endsWith('|') && trimmed.length > 1 ? 1 : 0);
 }
-function listItems(tokens: Token[]): Cell[] {
+function listItems(tokens: Token[], inlineCell: (inline: Token) => Cell): Cell[] {
   return tokens
     .filter((t) => t.type === 'inline' && t.level === 3)
     .map(inlineCell);
