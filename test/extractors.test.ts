@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../scripts/paths.ts';
 import { loadManifest } from '../scripts/rebuild/docs/manifest.ts';
-import { extractPage } from '../scripts/rebuild/extract/page.ts';
+import { extractPage, readPage } from '../scripts/rebuild/extract/page.ts';
 import { Findings, type Finding } from '../scripts/rebuild/findings.ts';
 import { emptyDocModel, type DocModel, type Operation, type Response, type SchemaDefinition } from '../scripts/rebuild/model.ts';
 import { parseTypeExpr, TypeSyntaxError } from '../scripts/rebuild/schema-grammar.ts';
@@ -26,7 +26,7 @@ interface Extracted {
 function extract(file: string, text: string): Extracted {
   const findings = new Findings();
   const model = emptyDocModel();
-  extractPage({ file, text, release: 'test', order: 0 }, findings, model, {
+  extractPage(readPage({ file, text, release: 'test', order: 0 }, findings), model, {
     basePath: BASE_PATH,
     statusByDescription: MANIFEST.statusByDescription,
   });

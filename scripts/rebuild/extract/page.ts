@@ -1,9 +1,10 @@
-// One page → its contribution to the doc model. Picks the format, splits units, runs each unit's extractor,
-// and reports every block no extractor mapped.
+// One page → its contribution to the doc model: reads its blocks, picks the format, splits units, runs each
+// unit's extractor, and reports every block no extractor mapped.
 import type { Findings } from '../findings.ts';
 import { markdownBlocks } from '../sections/markdown-blocks.ts';
 import { PageLines } from '../sections/page-lines.ts';
 import { sectionsOf, splitUnits, type Unit } from '../sections/units.ts';
+import type { Block } from '../sections/blocks.ts';
 import type { DocModel, Operation, Source } from '../model.ts';
 import { locate, newParseMemo, type PageContext } from './context.ts';
 import { extractDefinition } from './definition.ts';
@@ -39,15 +40,28 @@ export function blankOperation(source: Source): Operation {
   };
 }
 
-/** `memo` is shared by the pages of one build. */
-export function extractPage(source: Source, findings: Findings, model: DocModel, plaintext: PlaintextOptions, memo = newParseMemo()): void {
+/** A page read into its block stream, for the extractors; no blocks when the page is empty. */
+export interface PageRead {
+  ctx: PageContext;
+  blocks: Block[] | undefined;
+}
+
+/** Page → blocks, through markdown-it. `memo` is shared by the pages of one build. */
+export function readPage(source: Source, findings: Findings, memo = newParseMemo()): PageRead {
   const ctx: PageContext = { source, lines: new PageLines(source.text), findings, memo };
-  if (source.text.trim() === '') {
+  if (source.text.trim() === '') return { ctx, blocks: undefined };
+  // The TOC pages are one list indented as a whole, which Markdown would read as code: read it dedented.
+  const blocks = indentedAsAWhole(ctx.lines) ? markdownBlocks(dedent(source.text), undefined, memo) : markdownBlocks(source.text, ctx.lines, memo);
+  return { ctx, blocks };
+}
+
+/** A read page → its contribution to the doc model. */
+export function extractPage({ ctx, blocks }: PageRead, model: DocModel, plaintext: PlaintextOptions): void {
+  const { source, findings } = ctx;
+  if (!blocks) {
     findings.warn('empty-page', locate(ctx, 1), 'page is empty; nothing to map');
     return;
   }
-  // The TOC pages are one list indented as a whole, which Markdown would read as code: read it dedented.
-  const blocks = indentedAsAWhole(ctx.lines) ? markdownBlocks(dedent(source.text), undefined, memo) : markdownBlocks(source.text, ctx.lines, memo);
   const markdownShaped = blocks.some((b) => b.kind === 'anchor' || b.kind === 'heading');
   if (!markdownShaped && looksLikePlaintextReference(source.text)) {
     const op = extractPlaintextOperation(ctx, plaintext, blankOperation(source));
