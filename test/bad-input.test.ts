@@ -430,6 +430,18 @@ describe('buildFromSources on bad input', () => {
     assert.deepEqual(r.operations.map((o) => o.operationId), ['get_space_thing']);
   });
 
+  test('a page the reader throws on → unrecognised-page at line 1, an error; the pages read in the same batch are kept', () => {
+    const page = (id: string, path: string) => source(`${id}.md`, operationPage(id).map((l) => (l === 'GET /spaces/{id}/thing' ? `GET ${path}` : l)));
+    // Not text at all: stands in for any page markdown-it or the block reader would throw on.
+    const unreadable = { file: 'unreadable.md', text: null as unknown as string, release: 'test', order: 0 };
+    const r = buildFromSources([page('get_first', '/spaces/{id}/first'), unreadable, page('get_last', '/spaces/{id}/last')], manifest);
+    const crash = findingsAt(r.findings.all, 'unreadable.md', 'unrecognised-page');
+    assert.deepEqual(crash.map((f) => [f.line, f.severity]), [[1, 'error']]);
+    assert.match(crash[0]!.message, /^page could not be read: .+; page dropped$/);
+    assert.equal(r.findings.hasErrors, true);
+    assert.deepEqual(r.operations.map((o) => o.operationId).sort(), ['get_first', 'get_last']);
+  });
+
   test('one release, one operation on two pages: different content → error naming both; same content → counted once', () => {
     const a = operationPage('get_space_thing');
     const b = operationPage('get_space_thing', { summary: 'Another summary' });
