@@ -7,11 +7,11 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { buildFromSources, buildSpec } from '../scripts/rebuild/build.ts';
-import { loadManifest, ManifestError } from '../scripts/rebuild/docs/manifest.ts';
-import type { Finding } from '../scripts/rebuild/findings.ts';
-import type { Source } from '../scripts/rebuild/model.ts';
-import { PROJECT_ROOT } from '../scripts/paths.ts';
+import { buildFromSources, buildSpec } from '../src/rebuild/build.ts';
+import { loadManifest, ManifestError } from '../src/rebuild/docs/manifest.ts';
+import type { Finding } from '../src/rebuild/findings.ts';
+import type { Source } from '../src/rebuild/model.ts';
+import { PROJECT_ROOT } from '../src/paths.ts';
 
 const MANIFEST_PATH = join(PROJECT_ROOT, 'spec', 'sources.yaml');
 const manifest = loadManifest(MANIFEST_PATH);
@@ -30,7 +30,7 @@ interface CliRun {
 function runCli(dir: string, extraArgs: string[] = []): Promise<CliRun> {
   const out = join(dir, 'out', 'openapi.yaml');
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['scripts/cli/bundled.mjs', 'build-spec', dir, '--out', out, ...extraArgs], { cwd: PROJECT_ROOT });
+    const child = spawn(process.execPath, ['src/cli/bundled.mjs', 'build-spec', dir, '--out', out, ...extraArgs], { cwd: PROJECT_ROOT });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

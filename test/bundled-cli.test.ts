@@ -1,4 +1,4 @@
-// scripts/cli/bundled.mjs (what `npm run build:spec` runs): the bundle follows every source edit, finds the
+// src/cli/bundled.mjs (what `npm run build:spec` runs): the bundle follows every source edit, finds the
 // project's files from wherever it is cached, and refuses an unknown CLI with a usage line.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -6,11 +6,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../scripts/paths.ts';
+import { PROJECT_ROOT } from '../src/paths.ts';
 import { copyProject } from './helpers/project-copy.ts';
 
 function runBundled(root: string, cacheDir: string, args: string[]) {
-  const run = spawnSync(process.execPath, [join(root, 'scripts', 'cli', 'bundled.mjs'), ...args], {
+  const run = spawnSync(process.execPath, [join(root, 'src', 'cli', 'bundled.mjs'), ...args], {
     cwd: root,
     encoding: 'utf8',
     env: { ...process.env, ONEZONE_CACHE_DIR: cacheDir },
@@ -23,7 +23,7 @@ test('an unknown CLI name gets a usage line and exit 2, no stack trace', () => {
   try {
     const run = runBundled(PROJECT_ROOT, cache, ['no-such-cli']);
     assert.equal(run.status, 2);
-    assert.match(run.stderr, /^usage: node scripts\/cli\/bundled\.mjs <cli>.*\(got no-such-cli\)/);
+    assert.match(run.stderr, /^usage: node src\/cli\/bundled\.mjs <cli>.*\(got no-such-cli\)/);
     assert.doesNotMatch(run.stderr, /\n\s+at /);
   } finally {
     rmSync(cache, { recursive: true, force: true });
@@ -38,7 +38,7 @@ test('an edited source is rebuilt into a new bundle, and the bundle reads the co
     assert.equal(first.status, 0, first.stderr);
     assert.equal(first.stdout, 'usage: npm run build:spec -- [docs-dir] [--out file.yaml] [--report dir] [--quiet]\n');
 
-    const cliFile = join(root, 'scripts', 'cli', 'build-spec.ts');
+    const cliFile = join(root, 'src', 'cli', 'build-spec.ts');
     writeFileSync(cliFile, readFileSync(cliFile, 'utf8').replace("const USAGE = 'usage:", "const USAGE = 'edited usage:"));
     const second = runBundled(root, cache, ['build-spec', '--help']);
     assert.equal(second.stdout, 'edited usage: npm run build:spec -- [docs-dir] [--out file.yaml] [--report dir] [--quiet]\n');
@@ -61,13 +61,13 @@ test('a source that does not compile: esbuild’s file:line, a one-line verdict,
   const root = copyProject();
   const cache = mkdtempSync(join(tmpdir(), 'bundles-'));
   try {
-    const file = join(root, 'scripts', 'rebuild', 'emit', 'info.ts');
+    const file = join(root, 'src', 'rebuild', 'emit', 'info.ts');
     writeFileSync(file, `${readFileSync(file, 'utf8')}\nexport const broken = ;\n`);
     const run = runBundled(root, cache, ['build-spec', '--help']);
     assert.equal(run.status, 1);
     const line = readFileSync(file, 'utf8').split('\n').length - 1; // the appended line
-    assert.match(run.stderr, new RegExp(`\\[ERROR\\] Unexpected ";"\\s+\\S*scripts/rebuild/emit/info\\.ts:${line}:22:`));
-    assert.match(run.stderr, /cannot bundle scripts\/cli\/build-spec\.ts: fix the errors above\n$/);
+    assert.match(run.stderr, new RegExp(`\\[ERROR\\] Unexpected ";"\\s+\\S*src/rebuild/emit/info\\.ts:${line}:22:`));
+    assert.match(run.stderr, /cannot bundle src\/cli\/build-spec\.ts: fix the errors above\n$/);
     assert.doesNotMatch(run.stderr, /\n\s+at /);
   } finally {
     rmSync(root, { recursive: true, force: true });

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import ts from 'typescript';
-import { PROJECT_ROOT } from '../scripts/paths.ts';
+import { PROJECT_ROOT } from '../src/paths.ts';
 import { authHeaders, createClient, DEFAULT_BASE_URL, SERVERS } from '../generated/client.ts';
 import { freePort } from './helpers/prism.ts';
 

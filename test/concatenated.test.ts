@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildSpec, type BuildResult } from '../scripts/rebuild/build.ts';
+import { buildSpec, type BuildResult } from '../src/rebuild/build.ts';
 import { CORPUS_DIR, MANIFEST } from './helpers/corpus.ts';
 
 const pages = (dir: string) => readdirSync(join(CORPUS_DIR, dir)).sort().map((f) => readFileSync(join(CORPUS_DIR, dir, f), 'utf8'));

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { OpenAPIBackend } from 'openapi-backend';
 import { parse } from 'yaml';
-import { lintSpec } from '../scripts/check/lint-spec.ts';
+import { lintSpec } from '../src/check/lint-spec.ts';
 import { buildCorpusSpecFile, SEED_SPEC } from './helpers/corpus.ts';
 import { startPrism, type RunningPrism } from './helpers/prism.ts';
 

@@ -5,8 +5,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createClient, type Auth } from '../generated/client.ts';
-import { startMock, type RunningMock } from '../scripts/mock/prism.ts';
-import { startServer, type RunningServer } from '../scripts/server/index.ts';
+import { startMock, type RunningMock } from '../src/mock/prism.ts';
+import { startServer, type RunningServer } from '../src/server/index.ts';
 import { buildCorpusSpecFile, SEED_SPEC } from './helpers/corpus.ts';
 import { exampleRequest } from './helpers/example-requests.ts';
 import { freePort } from './helpers/prism.ts';

@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import formats from 'ajv-formats';
-import { PROJECT_ROOT } from '../scripts/paths.ts';
-import { buildSpec, type BuildResult } from '../scripts/rebuild/build.ts';
+import { PROJECT_ROOT } from '../src/paths.ts';
+import { buildSpec, type BuildResult } from '../src/rebuild/build.ts';
 
 const addFormats = formats as unknown as (ajv: Ajv2020) => void;
 const corpusDir = join(PROJECT_ROOT, '..', 'shared', 'corpus', 'onezone-17.06.0-rc8');
@@ -480,7 +480,7 @@ describe('corpus onezone-17.06.0-rc8', () => {
 
     it('build-spec on the corpus exits 0 and writes a YAML with the 213 operations', () => {
       const out = join(outDir, 'openapi.yaml');
-      const run = spawnSync(process.execPath, ['scripts/cli/bundled.mjs', 'build-spec', corpusDir, '--out', out], {
+      const run = spawnSync(process.execPath, ['src/cli/bundled.mjs', 'build-spec', corpusDir, '--out', out], {
         cwd: PROJECT_ROOT,
         encoding: 'utf8',
         timeout: 120_000,

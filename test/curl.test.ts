@@ -1,7 +1,7 @@
 // The cURL reader behind x-codeSamples, the endpoint cross-check and the documented outputs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { matchTemplate, parseCurl } from '../scripts/rebuild/extract/curl.ts';
+import { matchTemplate, parseCurl } from '../src/rebuild/extract/curl.ts';
 
 test('create_space.md sample: method, URL, body, command; no output', () => {
   // operations/create_space.md of the corpus, verbatim.

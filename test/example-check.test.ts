@@ -6,9 +6,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { parse } from 'yaml';
-import type { Schema } from '../scripts/rebuild/model.ts';
-import { ajvChecker } from '../scripts/rebuild/validate/ajv-check.ts';
-import { schemaWalker } from '../scripts/rebuild/validate/schema-check.ts';
+import type { Schema } from '../src/rebuild/model.ts';
+import { ajvChecker } from '../src/rebuild/validate/ajv-check.ts';
+import { schemaWalker } from '../src/rebuild/validate/schema-check.ts';
 import { buildCorpusSpecFile, SEED_SPEC } from './helpers/corpus.ts';
 
 interface Case {

@@ -4,8 +4,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { lintSpecText } from '../scripts/check/lint-spec.ts';
-import { specYaml } from '../scripts/rebuild/emit/yaml.ts';
+import { lintSpecText } from '../src/check/lint-spec.ts';
+import { specYaml } from '../src/rebuild/emit/yaml.ts';
 import { SEED_SPEC } from './helpers/corpus.ts';
 
 type Doc = { paths: Record<string, Record<string, Record<string, unknown>>>; components: { schemas: Record<string, unknown> } };

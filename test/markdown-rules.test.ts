@@ -4,10 +4,10 @@
 // for the blocks read from them, whose cells are read once per shared run.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Findings } from '../scripts/rebuild/findings.ts';
-import { directorySources } from '../scripts/rebuild/docs/read-docs.ts';
-import { markdownBlocks, newSharedRuns, parseMarkdownTokens, parseSharedTokens } from '../scripts/rebuild/sections/markdown-blocks.ts';
-import type { InlineCache } from '../scripts/rebuild/sections/shared-inline.ts';
+import { Findings } from '../src/rebuild/findings.ts';
+import { directorySources } from '../src/rebuild/docs/read-docs.ts';
+import { markdownBlocks, newSharedRuns, parseMarkdownTokens, parseSharedTokens } from '../src/rebuild/markdown/markdown-blocks.ts';
+import type { InlineCache } from '../src/rebuild/markdown/shared-inline.ts';
 import { CORPUS_DIR } from './helpers/corpus.ts';
 
 const pages = directorySources(CORPUS_DIR, new Findings(), CORPUS_DIR);

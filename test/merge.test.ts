@@ -2,10 +2,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { blankOperation } from '../scripts/rebuild/extract/page.ts';
-import { Findings } from '../scripts/rebuild/findings.ts';
-import { mergeOperations, operationGroups } from '../scripts/rebuild/merge/operations.ts';
-import type { Operation } from '../scripts/rebuild/model.ts';
+import { blankOperation } from '../src/rebuild/model.ts';
+import { Findings } from '../src/rebuild/findings.ts';
+import { mergeOperations, operationGroups } from '../src/rebuild/merge/operations.ts';
+import type { Operation } from '../src/rebuild/model.ts';
 
 function op(file: string, order: number, method: string, path: string, operationId: string): Operation {
   const o = blankOperation({ file, release: `r${order}`, order, text: '' });

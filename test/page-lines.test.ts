@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { PageLines } from '../scripts/rebuild/sections/page-lines.ts';
+import { PageLines } from '../src/rebuild/markdown/page-lines.ts';
 
 /** The reference: split on \n, drop each line's trailing \r. */
 const splitLines = (text: string) => text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));

@@ -5,10 +5,10 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { buildFromSources, type BuildResult } from '../scripts/rebuild/build.ts';
-import { loadManifest } from '../scripts/rebuild/docs/manifest.ts';
-import type { Source } from '../scripts/rebuild/model.ts';
-import { PROJECT_ROOT } from '../scripts/paths.ts';
+import { buildFromSources, type BuildResult } from '../src/rebuild/build.ts';
+import { loadManifest } from '../src/rebuild/docs/manifest.ts';
+import type { Source } from '../src/rebuild/model.ts';
+import { PROJECT_ROOT } from '../src/paths.ts';
 
 const CORPUS = join(PROJECT_ROOT, '..', 'shared', 'corpus', 'onezone-17.06.0-rc8');
 const manifest = loadManifest(join(PROJECT_ROOT, 'spec', 'sources.yaml'));

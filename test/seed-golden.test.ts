@@ -6,9 +6,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import formats from 'ajv-formats';
-import { PROJECT_ROOT } from '../scripts/paths.ts';
-import { buildSpec, type BuildResult } from '../scripts/rebuild/build.ts';
-import { specYaml } from '../scripts/rebuild/emit/yaml.ts';
+import { PROJECT_ROOT } from '../src/paths.ts';
+import { buildSpec, type BuildResult } from '../src/rebuild/build.ts';
+import { specYaml } from '../src/rebuild/emit/yaml.ts';
 
 const addFormats = formats as unknown as (ajv: Ajv2020) => void;
 

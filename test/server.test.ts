@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { stubs } from '../generated/handlers.ts';
-import { PROJECT_ROOT } from '../scripts/paths.ts';
-import { loadUsersFile, UsersFileError } from '../scripts/server/accounts.ts';
-import { startServer, type RunningServer } from '../scripts/server/index.ts';
-import { basePathOf, loadSpec } from '../scripts/server/spec.ts';
+import { PROJECT_ROOT } from '../src/paths.ts';
+import { loadUsersFile, UsersFileError } from '../src/server/accounts.ts';
+import { startServer, type RunningServer } from '../src/server/index.ts';
+import { basePathOf, loadSpec } from '../src/server/spec.ts';
 import { buildCorpusSpecFile, SEED_SPEC } from './helpers/corpus.ts';
 import { freePort } from './helpers/prism.ts';
 import { closeRawAgent, rawRequest } from './helpers/raw-http.ts';
@@ -251,7 +251,7 @@ describe('graceful close', () => {
 describe('CLIs', () => {
   test('npm run serve: --port, request log, SIGTERM stops it cleanly', async () => {
     const port = await freePort();
-    const cli = runCli('scripts/cli/serve.ts', ['--port', String(port)]);
+    const cli = runCli('src/cli/serve.ts', ['--port', String(port)]);
     await cli.waitFor(/serving .* at http:\/\/127\.0\.0\.1:\d+\/api\/v3\/onezone/);
     const res = await send(`http://127.0.0.1:${port}/api/v3/onezone/user/spaces`, { method: 'POST', headers: { ...basicHeader(ADMIN), ...JSON_TYPE }, body: SPACE });
     assert.equal(res.status, 201);
@@ -262,14 +262,14 @@ describe('CLIs', () => {
   });
 
   test('npm run serve rejects a bad --port', async () => {
-    const cli = runCli('scripts/cli/serve.ts', ['--port', 'eighty']);
+    const cli = runCli('src/cli/serve.ts', ['--port', 'eighty']);
     assert.equal(await cli.exit, 1);
     assert.match(cli.output(), /--port must be a port number/);
   });
 
   test('npm run mock: Prism on --port, stopped with the CLI on SIGTERM', async () => {
     const port = await freePort();
-    const cli = runCli('scripts/cli/mock.ts', ['--port', String(port)]);
+    const cli = runCli('src/cli/mock.ts', ['--port', String(port)]);
     await cli.waitFor(/mocking .* with Prism at http:\/\/127\.0\.0\.1:\d+/);
     const res = await send(`http://127.0.0.1:${port}/spaces/abc/users/token`, { method: 'POST', headers: basicHeader(ADMIN) });
     assert.equal(res.status, 200);

@@ -7,11 +7,11 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { PROJECT_ROOT } from '../scripts/paths.ts';
-import type { SiteInput } from '../scripts/site/index.ts';
-import { operationPage, schemaPage } from '../scripts/site/links.ts';
-import { refName } from '../scripts/site/schema-model.ts';
-import { serveStatic, type StaticServer } from '../scripts/site/static-server.ts';
+import { PROJECT_ROOT } from '../src/paths.ts';
+import type { SiteInput } from '../src/site/index.ts';
+import { operationPage, schemaPage } from '../src/site/links.ts';
+import { refName } from '../src/site/schema-model.ts';
+import { serveStatic, type StaticServer } from '../src/site/static-server.ts';
 import { brokenLinks, corpusSiteInput, seedSiteInput, staticPages, structureProblems, writeSite, type SiteFile } from './helpers/site.ts';
 
 const SCREENSHOTS = join(PROJECT_ROOT, 'test-output', 'screenshots');

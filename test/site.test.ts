@@ -1,13 +1,13 @@
-// The documentation site generator (scripts/site) on the seed spec, without a browser: deterministic output, the
+// The documentation site generator (src/site) on the seed spec, without a browser: deterministic output, the
 // pages and links it must have, escaping, and TypeScript samples that compile against the generated client.
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import ts from 'typescript';
-import { PROJECT_ROOT } from '../scripts/paths.ts';
-import { siteArtifacts, type SiteInput } from '../scripts/site/index.ts';
-import { operationPageArtifact } from '../scripts/site/page-operation.ts';
-import { siteModel } from '../scripts/site/site-model.ts';
+import { PROJECT_ROOT } from '../src/paths.ts';
+import { siteArtifacts, type SiteInput } from '../src/site/index.ts';
+import { operationPageArtifact } from '../src/site/page-operation.ts';
+import { siteModel } from '../src/site/site-model.ts';
 import { brokenLinks, seedSiteInput, staticPages, structureProblems, type SiteFile } from './helpers/site.ts';
 
 let input: SiteInput;

@@ -2,9 +2,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../../scripts/paths.ts';
-import { buildSpec } from '../../scripts/rebuild/build.ts';
-import { specYaml } from '../../scripts/rebuild/emit/yaml.ts';
+import { PROJECT_ROOT } from '../../src/paths.ts';
+import { buildSpec } from '../../src/rebuild/build.ts';
+import { specYaml } from '../../src/rebuild/emit/yaml.ts';
 import { writeFileSync } from 'node:fs';
 
 export const CORPUS_DIR = join(PROJECT_ROOT, '..', 'shared', 'corpus', 'onezone-17.06.0-rc8');

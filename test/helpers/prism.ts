@@ -1,6 +1,6 @@
 // Starts Prism's mock on 127.0.0.1 and a free port; always stop it.
 import { createServer } from 'node:net';
-import { startMock } from '../../scripts/mock/prism.ts';
+import { startMock } from '../../src/mock/prism.ts';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

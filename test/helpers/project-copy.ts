@@ -1,12 +1,12 @@
-// A throwaway copy of the project (sources, scripts, generated files; node_modules linked) for tests that
+// A throwaway copy of the project (sources, benchmarks, generated files; node_modules linked) for tests that
 // edit files and run the project's own commands against them.
 import { cpSync, mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { PROJECT_ROOT } from '../../scripts/paths.ts';
+import { PROJECT_ROOT } from '../../src/paths.ts';
 
-const COPIED = ['package.json', 'package-lock.json', 'tsconfig.json', 'redocly.yaml', 'spec', 'scripts', 'generated', 'site'];
+const COPIED = ['package.json', 'package-lock.json', 'tsconfig.json', 'redocly.yaml', 'spec', 'src', 'bench', 'generated', 'site'];
 
 export function copyProject(): string {
   const root = mkdtempSync(join(tmpdir(), 'onezone-copy-'));
@@ -15,8 +15,8 @@ export function copyProject(): string {
   return root;
 }
 
-/** Runs one of the project's CLIs (scripts/cli/<name>.ts) inside the copy. */
+/** Runs one of the project's CLIs (src/cli/<name>.ts) inside the copy. */
 export function runCli(root: string, name: string, args: string[] = []) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'cli', `${name}.ts`), ...args], { cwd: root, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src', 'cli', `${name}.ts`), ...args], { cwd: root, encoding: 'utf8' });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }

@@ -1,5 +1,5 @@
-// The users of scripts/server/users.yaml, as the tests log in with them.
-import { loadUsersFile, type User } from '../../scripts/server/accounts.ts';
+// The users of src/server/users.yaml, as the tests log in with them.
+import { loadUsersFile, type User } from '../../src/server/accounts.ts';
 
 const { users } = loadUsersFile();
 

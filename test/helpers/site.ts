@@ -4,11 +4,11 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, posix } from 'node:path';
 import { parse } from 'yaml';
-import { PROJECT_ROOT } from '../../scripts/paths.ts';
-import { operationIndex } from '../../scripts/generate/operation-index.ts';
-import type { Spec } from '../../scripts/generate/spec-types.ts';
-import { reportJson } from '../../scripts/rebuild/report/render.ts';
-import { siteArtifacts, type SiteInput } from '../../scripts/site/index.ts';
+import { PROJECT_ROOT } from '../../src/paths.ts';
+import { operationIndex } from '../../src/generate/operation-index.ts';
+import type { Spec } from '../../src/generate/spec-types.ts';
+import { reportJson } from '../../src/rebuild/report/render.ts';
+import { siteArtifacts, type SiteInput } from '../../src/site/index.ts';
 import { buildCorpusSpecFile } from './corpus.ts';
 
 export type SiteFile = { path: string; content: string };

@@ -1,0 +1,116 @@
+// npm run bench:spec [-- <docs-dir>]: rebuilds the full corpus in-process and, in the same process, times
+// stock markdown-it parsing the same pages alone; prints both, their ratio, and the wall time of the whole CLI
+// run. It also times markdown-it as the rebuild runs it (sections/shared-inline.ts), which parses less.
+// It runs bundled, like the CLI (src/cli/bundled.mjs), so both figures are of the code users run.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { PROJECT_ROOT } from '../src/paths.ts';
+import { buildFromSources } from '../src/rebuild/build.ts';
+import { loadManifest } from '../src/rebuild/docs/manifest.ts';
+import { directorySources } from '../src/rebuild/docs/read-docs.ts';
+import { specYaml } from '../src/rebuild/emit/yaml.ts';
+import { Findings } from '../src/rebuild/findings.ts';
+import { parseMarkdownTokens, parseSharedTokens } from '../src/rebuild/markdown/markdown-blocks.ts';
+import type { InlineCache } from '../src/rebuild/markdown/shared-inline.ts';
+
+const docsDir = process.argv[2] ?? join(PROJECT_ROOT, '..', 'shared', 'corpus', 'onezone-17.06.0-rc8');
+const ROUNDS = 41;
+
+const manifest = loadManifest(join(PROJECT_ROOT, 'spec', 'sources.yaml'));
+const sources = directorySources(docsDir, new Findings(), docsDir);
+const bytes = sources.reduce((n, s) => n + Buffer.byteLength(s.text), 0);
+
+/**
+ * Each job's ROUNDS timed runs, in round order, after 3 warm-ups. The jobs alternate, so neither gets a warmer
+ * machine and each always follows the other (and the garbage it left).
+ */
+function timeRounds(jobs: (() => void)[]): number[][] {
+  for (let i = 0; i < 3; i++) for (const job of jobs) job();
+  const times = jobs.map((): number[] => []);
+  for (let i = 0; i < ROUNDS; i++) {
+    jobs.forEach((job, j) => {
+      const t0 = performance.now();
+      job();
+      times[j]!.push(performance.now() - t0);
+    });
+  }
+  return times;
+}
+
+function median(values: number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+}
+
+// Where a rebuild's time goes: each stage's share, summed over the timed rounds.
+const stageTotals = new Map<string, number>();
+let stageStart = 0;
+const mark = (stage: string): void => {
+  const now = performance.now();
+  stageTotals.set(stage, (stageTotals.get(stage) ?? 0) + now - stageStart);
+  stageStart = now;
+};
+let timedRounds = 0;
+
+const rebuildOnce = (): void => {
+  stageStart = performance.now();
+  const { document } = buildFromSources(sources, manifest, new Findings(), mark);
+  specYaml(document, 'bench');
+  mark('yaml');
+  timedRounds++;
+};
+const [parseTimes, rebuildTimes] = timeRounds([
+  () => {
+    for (const s of sources) parseMarkdownTokens(s.text);
+  },
+  rebuildOnce,
+]) as [number[], number[]];
+const parseOnly = median(parseTimes);
+const rebuild = median(rebuildTimes);
+// The ratio within each round, where both jobs ran back to back: on a shared VM whose speed drifts from
+// second to second it varies less than the ratio of the two medians.
+const pairedRatio = median(rebuildTimes.map((t, i) => t / parseTimes[i]!));
+// markdown-it as the rebuild runs it, apart, so it does not weigh on the two figures above.
+const parseShared = median(
+  timeRounds([
+    () => {
+      const cache: InlineCache = new Map();
+      for (const s of sources) parseSharedTokens(s.text, cache);
+    },
+  ])[0]!,
+);
+// Stage means from warm rounds only.
+stageTotals.clear();
+timedRounds = 0;
+for (let i = 0; i < ROUNDS; i++) rebuildOnce();
+
+// The CLI as `npm run build:spec` runs it (src/cli/bundled.mjs): once with an empty bundle cache, as
+// after a fresh clone or an edit, then warm.
+const work = mkdtempSync(join(tmpdir(), 'bench-spec-'));
+const cliRun = (cacheDir: string): { ms: number; status: number | null } => {
+  const t0 = performance.now();
+  const run = spawnSync(process.execPath, [join(PROJECT_ROOT, 'src/cli/bundled.mjs'), 'build-spec', docsDir, '--out', join(work, 'openapi.yaml'), '--quiet'], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, ONEZONE_CACHE_DIR: cacheDir },
+  });
+  return { ms: performance.now() - t0, status: run.status };
+};
+const firstRun = cliRun(join(work, 'cache'));
+const warmRuns = Array.from({ length: 5 }, () => cliRun(join(work, 'cache')));
+const warm = warmRuns.map((r) => r.ms).sort((a, b) => a - b)[2]!;
+
+console.log(`corpus: ${docsDir}`);
+console.log(`pages: ${sources.length}, ${(bytes / 1024).toFixed(0)} KiB`);
+console.log(`markdown-it parse alone, stock (median of ${ROUNDS}): ${parseOnly.toFixed(1)} ms`);
+console.log(`  as the rebuild runs it, each distinct inline run parsed once per build: ${parseShared.toFixed(1)} ms`);
+console.log(`full rebuild in-process, YAML included (median of ${ROUNDS}): ${rebuild.toFixed(1)} ms`);
+console.log(`ratio rebuild / stock markdown-it: ${(rebuild / parseOnly).toFixed(2)} of the medians, ${pairedRatio.toFixed(2)} median within a round (target ≤ 2)`);
+console.log(`  rebuild / its own markdown-it parse: ${(rebuild / parseShared).toFixed(2)}`);
+console.log(`  rebuild stages (mean): ${[...stageTotals].map(([stage, ms]) => `${stage} ${(ms / timedRounds).toFixed(1)}`).join(', ')} ms`);
+console.log('  (extract = markdown-it parse + block stream + extractors, for every page)');
+console.log(`CLI wall time, node start-up included (target < 1000 ms):`);
+console.log(`  warm (median of 5): ${warm.toFixed(0)} ms, exit ${warmRuns.map((r) => r.status).join(',')}`);
+console.log(`  first run, bundling the CLI first: ${firstRun.ms.toFixed(0)} ms, exit ${firstRun.status}`);
+rmSync(work, { recursive: true, force: true });

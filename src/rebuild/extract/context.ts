@@ -1,0 +1,55 @@
+// What every extractor gets: the page's source, its lines (for verbatim excerpts), the findings sink, and the
+// parses the pages of one build share.
+import type { Findings, Location } from '../findings.ts';
+import type { Source } from '../model.ts';
+import type { PageLines } from '../markdown/page-lines.ts';
+import { newSharedRuns, type SharedRuns } from '../markdown/markdown-blocks.ts';
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+
+export interface PageContext {
+  source: Source;
+  lines: PageLines;
+  findings: Findings;
+  memo: ParseMemo;
+}
+
+/**
+ * What the pages of one build share. swagger2markup repeats itself across pages, so each distinct inline run
+ * (12,593 in the corpus, 1,898 distinct) and each distinct JSON text (1,625 examples, 254 distinct: one error
+ * body is 1,064 of them) is parsed once and the result shared. None is ever mutated.
+ */
+export interface ParseMemo extends SharedRuns {
+  json: Map<string, unknown>;
+}
+
+export function newParseMemo(): ParseMemo {
+  return { ...newSharedRuns(), json: new Map() };
+}
+
+export function locate(ctx: PageContext, line: number): Location {
+  return { file: ctx.source.file, line };
+}
+
+/** Source lines [from, to] (1-based, inclusive), verbatim. */
+export function excerpt(ctx: PageContext, from: number, to: number): string {
+  return ctx.lines.excerpt(from, to);
+}
+
+export function parseJson(ctx: PageContext, text: string, line: number, what: string): { ok: true; value: unknown } | { ok: false } {
+  const known = ctx.memo.json.get(text);
+  if (known !== undefined) return { ok: true, value: known };
+  try {
+    const value: unknown = JSON.parse(text);
+    ctx.memo.json.set(text, value);
+    return { ok: true, value };
+  } catch (e) {
+    // JSON.parse does not always say where; jsonc-parser (strict mode) gives the offset of the first error.
+    const errors: ParseError[] = [];
+    parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    const offset = errors[0]?.offset ?? 0;
+    const lineOffset = text.slice(0, offset).split('\n').length - 1;
+    const reason = errors[0] ? printParseErrorCode(errors[0].error) : (e as Error).message;
+    ctx.findings.warn('invalid-json', locate(ctx, line + lineOffset), `${what} is not valid JSON (${reason}); example dropped`);
+    return { ok: false };
+  }
+}

@@ -1,0 +1,101 @@
+// The build report (spec/report.json) as a page: the same groups as spec/REPORT.md, every finding linked to the
+// operation or schema it concerns; each row has an id the operation and schema pages link back to.
+import { findingRowId } from './findings-list.ts';
+import { badge, escapeHtml, section, tableWrap } from './html.ts';
+import { page } from './layout.ts';
+import { href, REPORT_PAGE } from './links.ts';
+import type { ReportFinding, ReportLocation } from './report-types.ts';
+import type { NumberedFinding, SiteModel } from './site-model.ts';
+
+// The grouping of spec/REPORT.md (src/rebuild/report/render.ts); codes it does not know land in "Other findings".
+const GROUPS: { id: string; title: string; why: string; codes: string[] }[] = [
+  { id: 'errors', title: 'Errors', why: 'Input the rebuilder could not use; the build exits non-zero.', codes: ['unreadable-file', 'no-input', 'conflicting-operation', 'unrecognised-page'] },
+  { id: 'merged-conflicts', title: 'Merged conflicts', why: 'The same operation in several releases: the later release wins field by field.', codes: ['merged-change'] },
+  { id: 'inferred-schemas', title: 'Inferred schemas', why: 'Referenced but never defined: inferred from every example that uses them.', codes: ['inferred-schema', 'schema-versions'] },
+  {
+    id: 'doc-inconsistencies',
+    title: 'Doc inconsistencies',
+    why: 'The docs contradict themselves; the spec keeps the declared endpoint and only examples that validate.',
+    codes: ['curl-mismatch', 'example-invalid', 'example-without-response', 'dangling-reference', 'unused-definition'],
+  },
+  {
+    id: 'unmapped',
+    title: 'Unmapped content',
+    why: 'Blocks, sections or rows no extractor could place in the spec.',
+    codes: ['unmapped-block', 'unknown-section', 'empty-page', 'no-endpoint', 'broken-table', 'invalid-json', 'unknown-type'],
+  },
+  { id: 'facts', title: 'Facts not on the pages', why: 'Filled in from spec/sources.yaml or a stated convention.', codes: ['inferred-fact'] },
+  { id: 'duplicates', title: 'Duplicates', why: 'One operation on several pages of one release with the same content: counted once.', codes: ['duplicate-operation'] },
+];
+
+const VALUE_PREVIEW = 120;
+
+export function reportPageArtifact(model: SiteModel): { path: string; content: string } {
+  const file = REPORT_PAGE;
+  const numbered = model.report.findings.map((finding, index) => ({ finding, index }));
+  const known = new Set(GROUPS.flatMap((g) => g.codes));
+  const groups = [...GROUPS, { id: 'other', title: 'Other findings', why: 'Findings of kinds this page does not group.', codes: [...new Set(numbered.map((n) => n.finding.code).filter((c) => !known.has(c)))] }];
+  const subject = (f: ReportFinding) => {
+    if (!f.subject) return '';
+    const target = model.subjectPage(f.subject);
+    return target ? `<a href="${escapeHtml(href(file, target))}">${escapeHtml(f.subject)}</a>` : `<code>${escapeHtml(f.subject)}</code>`;
+  };
+  const s = model.report.summary;
+  const sections = groups
+    .filter((g) => g.id !== 'other' || g.codes.length)
+    .map((g) => {
+      const items = sorted(numbered.filter((n) => g.codes.includes(n.finding.code)));
+      const table = !items.length ? '<p>None.</p>' : g.id === 'merged-conflicts' ? mergeTable(items, subject) : findingTable(items, subject, g.title);
+      return section(g.id, `${g.title} (${items.length})`, `<p>${escapeHtml(g.why)}</p>\n${table}`);
+    });
+  const toc = groups.filter((g) => g.id !== 'other' || g.codes.length).map((g) => `<li><a href="#${g.id}">${escapeHtml(g.title)}</a></li>`).join('');
+  const body = [
+    '<h1>Build report</h1>',
+    `<p>${s.sources} source page(s) → ${s.operations} operation(s), ${s.schemas} schema(s) (${s.inferredSchemas} inferred). ` +
+      `${s.errors} error(s), ${s.warnings} warning(s), ${s.infos} note(s); ${s.unmapped} unmapped block(s).</p>`,
+    `<nav aria-label="Report sections"><ul class="toc">${toc}</ul></nav>`,
+    ...sections,
+  ];
+  return { path: file, content: page({ file, title: 'Build report', site: model.site, body: body.join('\n') }) };
+}
+
+function sorted(items: NumberedFinding[]): NumberedFinding[] {
+  return [...items].sort((a, b) => a.finding.file.localeCompare(b.finding.file) || a.finding.line - b.finding.line || a.index - b.index);
+}
+
+/** `file:line`, breakable after each folder so long paths wrap without splitting names. */
+const loc = (l: ReportLocation | undefined) => (l ? `<code>${escapeHtml(`${l.file}:${l.line}`).replace(/\//g, '/<wbr>')}</code>` : '');
+
+/** Short values inline; long ones (whole descriptions) folded, readable without JavaScript. */
+function value(v: unknown): string {
+  if (v === undefined) return '<span class="muted">(absent)</span>';
+  const text = typeof v === 'string' ? v : JSON.stringify(v, null, 2);
+  if (text.length <= VALUE_PREVIEW && !text.includes('\n')) return `<code>${escapeHtml(text)}</code>`;
+  const preview = text.replace(/\s+/g, ' ').slice(0, VALUE_PREVIEW - 1) + '…';
+  return `<details><summary>${escapeHtml(preview)}</summary><pre><code>${escapeHtml(text)}</code></pre></details>`;
+}
+
+function mergeTable(items: NumberedFinding[], subject: (f: ReportFinding) => string): string {
+  const rows = items
+    .map(({ finding: f, index }) => {
+      const what = f.message.replace(/^[^:]*: /, '');
+      return `<tr id="${findingRowId(index)}"><td>${subject(f)}</td><td>${escapeHtml(what)}</td><td>${loc(f.related)}<br>${value(f.before)}</td><td>${loc(f)}<br>${value(f.after)}</td></tr>`;
+    })
+    .join('\n');
+  return tableWrap(
+    `<table class="wide"><caption>Merged conflicts</caption>\n<thead><tr><th scope="col">Operation</th><th scope="col">What changed</th><th scope="col">Older</th><th scope="col">Newer</th></tr></thead>\n<tbody>\n${rows}\n</tbody></table>`,
+  );
+}
+
+function findingTable(items: NumberedFinding[], subject: (f: ReportFinding) => string, caption: string): string {
+  // The message first: on a phone it is what shows before the table scrolls.
+  const rows = items
+    .map(
+      ({ finding: f, index }) =>
+        `<tr id="${findingRowId(index)}"><td>${badge(f.severity, f.severity)} ${escapeHtml(f.message)} <span class="muted">(${escapeHtml(f.code)})</span></td><td>${subject(f)}</td><td>${loc(f)}</td></tr>`,
+    )
+    .join('\n');
+  return tableWrap(
+    `<table class="wide"><caption>${escapeHtml(caption)}</caption>\n<thead><tr><th scope="col">Finding</th><th scope="col">Concerns</th><th scope="col">Where</th></tr></thead>\n<tbody>\n${rows}\n</tbody></table>`,
+  );
+}
