@@ -11,7 +11,8 @@ import { PROJECT_ROOT } from '../src/paths.ts';
 const docsDir = process.argv[2] ?? join(PROJECT_ROOT, '..', 'shared', 'corpus', 'onezone-17.06.0-rc8');
 const root = mkdtempSync(join(tmpdir(), 'bench-check-'));
 mkdirSync(join(root, 'spec'));
-for (const f of ['spec/sources.yaml', 'tsconfig.json', 'package-lock.json']) copyFileSync(join(PROJECT_ROOT, f), join(root, f));
+for (const f of ['spec/sources.yaml', 'tsconfig.json', 'package-lock.json'])
+  copyFileSync(join(PROJECT_ROOT, f), join(root, f));
 symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
 // A fresh cache: the first sync and check pay every stage in full, as on a new clone.
 process.env.ONEZONE_CACHE_DIR = join(root, '.cache');
@@ -26,17 +27,37 @@ function timed(label: string, command: string, args: readonly string[]): number 
   return ms;
 }
 
-const tsx = (script: string, ...args: string[]) => [process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, script), ...args]] as const;
+const tsx = (script: string, ...args: string[]) =>
+  [process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, script), ...args]] as const;
 const spec = join(root, 'spec', 'openapi.yaml');
 console.log(`corpus: ${docsDir}\nscratch project: ${root}\n`);
-const sync = timed('sync (docs → spec → generated)', ...tsx('src/cli/sync.ts', '--docs', docsDir, '--root', root, '--quiet'));
-const checkCold = timed('check, no-op, cold cache (lint, tsc run)', ...tsx('src/cli/check.ts', '--docs', docsDir, '--root', root));
+const sync = timed(
+  'sync (docs → spec → generated)',
+  ...tsx('src/cli/sync.ts', '--docs', docsDir, '--root', root, '--quiet'),
+);
+const checkCold = timed(
+  'check, no-op, cold cache (lint, tsc run)',
+  ...tsx('src/cli/check.ts', '--docs', docsDir, '--root', root),
+);
 const checkWarm = timed('check, no-op, warm cache', ...tsx('src/cli/check.ts', '--docs', docsDir, '--root', root));
 console.log('');
-const lint = timed('redocly lint (CLI)', ...tsx('node_modules/@redocly/cli/bin/cli.js', 'lint', spec, '--config', join(PROJECT_ROOT, 'redocly.yaml')));
-const types = timed('openapi-typescript (CLI)', process.execPath, [join(PROJECT_ROOT, 'node_modules/openapi-typescript/bin/cli.js'), spec, '-o', join(root, 'cli-schema.d.ts')]);
-const docs = timed('redocly build-docs (CLI)', ...tsx('node_modules/@redocly/cli/bin/cli.js', 'build-docs', spec, '-o', join(root, 'cli-redoc.html')));
+const lint = timed(
+  'redocly lint (CLI)',
+  ...tsx('node_modules/@redocly/cli/bin/cli.js', 'lint', spec, '--config', join(PROJECT_ROOT, 'redocly.yaml')),
+);
+const types = timed('openapi-typescript (CLI)', process.execPath, [
+  join(PROJECT_ROOT, 'node_modules/openapi-typescript/bin/cli.js'),
+  spec,
+  '-o',
+  join(root, 'cli-schema.d.ts'),
+]);
+const docs = timed(
+  'redocly build-docs (CLI)',
+  ...tsx('node_modules/@redocly/cli/bin/cli.js', 'build-docs', spec, '-o', join(root, 'cli-redoc.html')),
+);
 const sum = lint + types + docs;
 console.log(`\nsum of the three CLIs: ${sum.toFixed(0)} ms`);
 console.log(`sync: ${sync.toFixed(0)} ms`);
-console.log(`no-op check: ${checkWarm.toFixed(0)} ms warm (target ≤ 2000 and below the sum: ${(checkWarm / sum).toFixed(2)}× the sum), ${checkCold.toFixed(0)} ms cold`);
+console.log(
+  `no-op check: ${checkWarm.toFixed(0)} ms warm (target ≤ 2000 and below the sum: ${(checkWarm / sum).toFixed(2)}× the sum), ${checkCold.toFixed(0)} ms cold`,
+);

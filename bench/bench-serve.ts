@@ -13,7 +13,9 @@ import { PROJECT_ROOT } from '../src/paths.ts';
 import { startMock } from '../src/mock/prism.ts';
 import { loadUsersFile } from '../src/server/accounts.ts';
 
-const { values } = parseArgs({ options: { duration: { type: 'string', default: '5' }, connections: { type: 'string', default: '10' } } });
+const { values } = parseArgs({
+  options: { duration: { type: 'string', default: '5' }, connections: { type: 'string', default: '10' } },
+});
 const DURATION_S = Number(values.duration);
 const CONNECTIONS = Number(values.connections);
 const WARMUP_S = 1;
@@ -42,7 +44,10 @@ function freePort(): Promise<number> {
 
 /** A TypeScript entry point in its own node process, its output discarded (our request log included). */
 function spawnScript(script: string, args: string[]): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, script), ...args], { cwd: PROJECT_ROOT, stdio: 'ignore' });
+  return spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, script), ...args], {
+    cwd: PROJECT_ROOT,
+    stdio: 'ignore',
+  });
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {
@@ -107,7 +112,11 @@ try {
   children.push(spawnScript('src/cli/serve.ts', ['--port', String(oursPort)]));
   const oursBase = `http://127.0.0.1:${oursPort}/api/v3/onezone`;
   await waitUntilAnswering(oursBase);
-  const created = await fetch(`${oursBase}/user/spaces`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'bench', token: 'unused', size: 1 }) });
+  const created = await fetch(`${oursBase}/user/spaces`, {
+    method: 'POST',
+    headers: { ...auth, 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'bench', token: 'unused', size: 1 }),
+  });
   const spaceId = created.headers.get('location')?.split('/').pop();
   if (created.status !== 201 || !spaceId) throw new Error(`could not create the bench space: ${created.status}`);
   const path = `/spaces/${spaceId}/users/token`;
@@ -126,15 +135,28 @@ try {
   ];
   const [bareResult, ours, prismResult] = results as [Measured, Measured, Measured];
 
-  console.log(`POST /spaces/{id}/users/token, ${CONNECTIONS} connections, ${DURATION_S} s each (after ${WARMUP_S} s warm-up); p99: the worse half\n`);
-  console.log(`${'server'.padEnd(18)}${'req/s'.padStart(10)}${'p99 ms'.padStart(9)}${'non-2xx'.padStart(9)}${'errors'.padStart(8)}`);
-  for (const r of results) console.log(`${r.name.padEnd(18)}${r.reqPerSec.toFixed(0).padStart(10)}${r.p99Ms.toFixed(0).padStart(9)}${String(r.non2xx).padStart(9)}${String(r.errors).padStart(8)}`);
+  console.log(
+    `POST /spaces/{id}/users/token, ${CONNECTIONS} connections, ${DURATION_S} s each (after ${WARMUP_S} s warm-up); p99: the worse half\n`,
+  );
+  console.log(
+    `${'server'.padEnd(18)}${'req/s'.padStart(10)}${'p99 ms'.padStart(9)}${'non-2xx'.padStart(9)}${'errors'.padStart(8)}`,
+  );
+  for (const r of results)
+    console.log(
+      `${r.name.padEnd(18)}${r.reqPerSec.toFixed(0).padStart(10)}${r.p99Ms.toFixed(0).padStart(9)}${String(r.non2xx).padStart(9)}${String(r.errors).padStart(8)}`,
+    );
   const vsPrism = ours.reqPerSec / prismResult.reqPerSec;
   const vsBare = ours.reqPerSec / bareResult.reqPerSec;
-  console.log(`\nours / Prism: ${vsPrism.toFixed(1)}×  (target ≥ ${TARGETS.prism}×: ${vsPrism >= TARGETS.prism ? 'met' : 'MISSED'})`);
-  console.log(`ours / bare:  ${(vsBare * 100).toFixed(0)} %  (target ≥ ${TARGETS.bare * 100} %: ${vsBare >= TARGETS.bare ? 'met' : 'MISSED'})`);
+  console.log(
+    `\nours / Prism: ${vsPrism.toFixed(1)}×  (target ≥ ${TARGETS.prism}×: ${vsPrism >= TARGETS.prism ? 'met' : 'MISSED'})`,
+  );
+  console.log(
+    `ours / bare:  ${(vsBare * 100).toFixed(0)} %  (target ≥ ${TARGETS.bare * 100} %: ${vsBare >= TARGETS.bare ? 'met' : 'MISSED'})`,
+  );
   // No node:http server outruns the bare one: this is the most "ours / Prism" can be on this machine.
-  console.log(`bare / Prism: ${(bareResult.reqPerSec / prismResult.reqPerSec).toFixed(1)}×  (the ceiling for ours / Prism here)`);
+  console.log(
+    `bare / Prism: ${(bareResult.reqPerSec / prismResult.reqPerSec).toFixed(1)}×  (the ceiling for ours / Prism here)`,
+  );
   if (ours.non2xx || ours.errors) {
     console.error(`our server answered ${ours.non2xx} non-2xx and had ${ours.errors} errors`);
     process.exitCode = 1;

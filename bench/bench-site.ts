@@ -20,7 +20,12 @@ import { serveStatic } from '../src/site/static-server.ts';
 const docsDir = process.argv[2] ?? join(PROJECT_ROOT, '..', 'shared', 'corpus', 'onezone-17.06.0-rc8');
 const ROUNDS = 7;
 const BUDGET = 50 * 1024;
-const PHONE = { latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8, cpuSlowdown: 4 };
+const PHONE = {
+  latency: 150,
+  downloadThroughput: (1.6 * 1024 * 1024) / 8,
+  uploadThroughput: (750 * 1024) / 8,
+  cpuSlowdown: 4,
+};
 
 interface Tab {
   page: Page;
@@ -43,14 +48,23 @@ async function openTab(browser: Browser, phone: boolean): Promise<Tab> {
     tab.requests++;
   });
   if (phone) {
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: PHONE.latency, downloadThroughput: PHONE.downloadThroughput, uploadThroughput: PHONE.uploadThroughput });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: PHONE.latency,
+      downloadThroughput: PHONE.downloadThroughput,
+      uploadThroughput: PHONE.uploadThroughput,
+    });
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: PHONE.cpuSlowdown });
   }
   return tab;
 }
 
 /** First paint of a fresh load; on the loopback also waits for everything the page loads and counts its bytes. */
-async function load(tab: Tab, url: string, complete: boolean): Promise<{ fcp: number; transferred: number; requests: number }> {
+async function load(
+  tab: Tab,
+  url: string,
+  complete: boolean,
+): Promise<{ fcp: number; transferred: number; requests: number }> {
   await tab.page.bringToFront(); // a background tab paints late
   await tab.page.goto('about:blank');
   tab.transferred = 0;
@@ -73,25 +87,44 @@ const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 
 const result = buildSpec({ manifestPath: join(PROJECT_ROOT, 'spec', 'sources.yaml'), docsDir, displayRoot: docsDir });
 const spec = result.document as unknown as Spec;
-const files = await siteArtifacts({ spec, report: JSON.parse(reportJson(result)), operations: operationIndex(spec), specYamlText: specYaml(result.document, 'bench') });
+const files = await siteArtifacts({
+  spec,
+  report: JSON.parse(reportJson(result)),
+  operations: operationIndex(spec),
+  specYamlText: specYaml(result.document, 'bench'),
+});
 const root = mkdtempSync(join(tmpdir(), 'bench-site-'));
 for (const f of files) {
   mkdirSync(dirname(join(root, f.path)), { recursive: true });
   writeFileSync(join(root, f.path), f.content);
 }
 // The heaviest operation page: the budget holds for every page if it holds for this one.
-const heaviest = files.filter((f) => f.path.startsWith('site/operations/')).sort((a, b) => Buffer.byteLength(b.content) - Buffer.byteLength(a.content))[0]!;
+const heaviest = files
+  .filter((f) => f.path.startsWith('site/operations/'))
+  .sort((a, b) => Buffer.byteLength(b.content) - Buffer.byteLength(a.content))[0]!;
 const operationPath = heaviest.path.replace(/^site\//, '');
 // An empty page shows how much of a first paint is the browser's own floor (bench only, not part of the site).
 const EMPTY_PAGE = 'bench-empty.html';
-writeFileSync(join(root, 'site', EMPTY_PAGE), '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>empty</title><link rel="icon" href="data:,"></head><body><p>.</p></body></html>');
+writeFileSync(
+  join(root, 'site', EMPTY_PAGE),
+  '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>empty</title><link rel="icon" href="data:,"></head><body><p>.</p></body></html>',
+);
 const server = await serveStatic(join(root, 'site'));
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 
-console.log(`corpus: ${docsDir} (${result.operations.length} operations); operation page: ${operationPath} (the largest)`);
+console.log(
+  `corpus: ${docsDir} (${result.operations.length} operations); operation page: ${operationPath} (the largest)`,
+);
 console.log(`medians of ${ROUNDS} loads of each page, alternating, HTTP cache off, same browser run`);
 try {
   for (const phone of [false, true]) {
@@ -101,19 +134,28 @@ try {
     const empty: number[] = [];
     // One warm-up load each, then alternate so neither page gets a quieter machine.
     for (let i = 0; i <= ROUNDS; i++) {
-      const [o, r] = [await load(ourTab, server.url + operationPath, !phone), await load(redocTab, server.url + REFERENCE_PAGE, !phone)];
+      const [o, r] = [
+        await load(ourTab, server.url + operationPath, !phone),
+        await load(redocTab, server.url + REFERENCE_PAGE, !phone),
+      ];
       const e = await load(ourTab, server.url + EMPTY_PAGE, !phone);
       if (i > 0) ours.push(o), redoc.push(r), empty.push(e.fcp);
     }
     const [o, r] = [median(ours.map((l) => l.fcp)), median(redoc.map((l) => l.fcp))];
     const ratio = o / r;
-    const profile = phone ? `phone profile (${PHONE.cpuSlowdown}× CPU, ${PHONE.latency} ms RTT, 1.6 Mbit/s)` : 'loopback, no throttling';
+    const profile = phone
+      ? `phone profile (${PHONE.cpuSlowdown}× CPU, ${PHONE.latency} ms RTT, 1.6 Mbit/s)`
+      : 'loopback, no throttling';
     console.log(`\n${profile}`);
     if (!phone) {
       const [ot, rt] = [median(ours.map((l) => l.transferred)), median(redoc.map((l) => l.transferred))];
-      console.log(`  transferred: operation page ${kib(ot)} in ${ours[0]!.requests} requests (target ≤ ${kib(BUDGET)}: ${ot <= BUDGET ? 'ok' : 'MISSED'}); Redoc ${kib(rt)} in ${redoc[0]!.requests} requests; ${(rt / ot).toFixed(0)}× less`);
+      console.log(
+        `  transferred: operation page ${kib(ot)} in ${ours[0]!.requests} requests (target ≤ ${kib(BUDGET)}: ${ot <= BUDGET ? 'ok' : 'MISSED'}); Redoc ${kib(rt)} in ${redoc[0]!.requests} requests; ${(rt / ot).toFixed(0)}× less`,
+      );
     }
-    console.log(`  first contentful paint: operation page ${o.toFixed(0)} ms, Redoc ${r.toFixed(0)} ms; ratio ${ratio.toFixed(2)} (target ≤ 0.33: ${ratio <= 1 / 3 ? 'ok' : 'MISSED'})`);
+    console.log(
+      `  first contentful paint: operation page ${o.toFixed(0)} ms, Redoc ${r.toFixed(0)} ms; ratio ${ratio.toFixed(2)} (target ≤ 0.33: ${ratio <= 1 / 3 ? 'ok' : 'MISSED'})`,
+    );
     console.log(`  an empty page paints at ${median(empty).toFixed(0)} ms here: the floor under both`);
     for (const tab of [ourTab, redocTab]) await tab.page.context().close();
   }

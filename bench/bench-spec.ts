@@ -91,10 +91,14 @@ for (let i = 0; i < ROUNDS; i++) rebuildOnce();
 const work = mkdtempSync(join(tmpdir(), 'bench-spec-'));
 const cliRun = (cacheDir: string): { ms: number; status: number | null } => {
   const t0 = performance.now();
-  const run = spawnSync(process.execPath, [join(PROJECT_ROOT, 'src/cli/bundled.mjs'), 'build-spec', docsDir, '--out', join(work, 'openapi.yaml'), '--quiet'], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, ONEZONE_CACHE_DIR: cacheDir },
-  });
+  const run = spawnSync(
+    process.execPath,
+    [join(PROJECT_ROOT, 'src/cli/bundled.mjs'), 'build-spec', docsDir, '--out', join(work, 'openapi.yaml'), '--quiet'],
+    {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, ONEZONE_CACHE_DIR: cacheDir },
+    },
+  );
   return { ms: performance.now() - t0, status: run.status };
 };
 const firstRun = cliRun(join(work, 'cache'));
@@ -106,9 +110,13 @@ console.log(`pages: ${sources.length}, ${(bytes / 1024).toFixed(0)} KiB`);
 console.log(`markdown-it parse alone, stock (median of ${ROUNDS}): ${parseOnly.toFixed(1)} ms`);
 console.log(`  as the rebuild runs it, each distinct inline run parsed once per build: ${parseShared.toFixed(1)} ms`);
 console.log(`full rebuild in-process, YAML included (median of ${ROUNDS}): ${rebuild.toFixed(1)} ms`);
-console.log(`ratio rebuild / stock markdown-it: ${(rebuild / parseOnly).toFixed(2)} of the medians, ${pairedRatio.toFixed(2)} median within a round (target ≤ 2)`);
+console.log(
+  `ratio rebuild / stock markdown-it: ${(rebuild / parseOnly).toFixed(2)} of the medians, ${pairedRatio.toFixed(2)} median within a round (target ≤ 2)`,
+);
 console.log(`  rebuild / its own markdown-it parse: ${(rebuild / parseShared).toFixed(2)}`);
-console.log(`  rebuild stages (mean): ${[...stageTotals].map(([stage, ms]) => `${stage} ${(ms / timedRounds).toFixed(1)}`).join(', ')} ms`);
+console.log(
+  `  rebuild stages (mean): ${[...stageTotals].map(([stage, ms]) => `${stage} ${(ms / timedRounds).toFixed(1)}`).join(', ')} ms`,
+);
 console.log('  (extract = markdown-it parse + block stream + extractors, for every page)');
 console.log(`CLI wall time, node start-up included (target < 1000 ms):`);
 console.log(`  warm (median of 5): ${warm.toFixed(0)} ms, exit ${warmRuns.map((r) => r.status).join(',')}`);

@@ -30,7 +30,9 @@ interface CliRun {
 function runCli(dir: string, extraArgs: string[] = []): Promise<CliRun> {
   const out = join(dir, 'out', 'openapi.yaml');
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['src/cli/bundled.mjs', 'build-spec', dir, '--out', out, ...extraArgs], { cwd: PROJECT_ROOT });
+    const child = spawn(process.execPath, ['src/cli/bundled.mjs', 'build-spec', dir, '--out', out, ...extraArgs], {
+      cwd: PROJECT_ROOT,
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -117,11 +119,22 @@ function printedFindings(stderr: string): PrintedFinding[] {
   });
 }
 
-function assertPrinted(run: CliRun, want: { file: string; line: number; severity: string; code: string; message?: RegExp }): PrintedFinding {
+function assertPrinted(
+  run: CliRun,
+  want: { file: string; line: number; severity: string; code: string; message?: RegExp },
+): PrintedFinding {
   const found = printedFindings(run.stderr).find(
-    (f) => f.file === want.file && f.line === want.line && f.severity === want.severity && f.code === want.code && (!want.message || want.message.test(f.message)),
+    (f) =>
+      f.file === want.file &&
+      f.line === want.line &&
+      f.severity === want.severity &&
+      f.code === want.code &&
+      (!want.message || want.message.test(f.message)),
   );
-  assert.ok(found, `expected "${want.file}:${want.line}: ${want.severity}: … [${want.code}]" on stderr; got:\n${run.stderr}`);
+  assert.ok(
+    found,
+    `expected "${want.file}:${want.line}: ${want.severity}: … [${want.code}]" on stderr; got:\n${run.stderr}`,
+  );
   return found;
 }
 
@@ -163,9 +176,15 @@ function assertFailed(run: CliRun): void {
   assert.match(run.stderr, /build failed: \d+ error\(s\)/);
 }
 
-function outputOperations(run: CliRun): { path: string; method: string; operationId: string; parameters?: { name: string }[] }[] {
-  const doc = parse(readFileSync(run.out, 'utf8')) as { paths: Record<string, Record<string, { operationId: string; parameters?: { name: string }[] }>> };
-  return Object.entries(doc.paths).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ path, method, ...op })));
+function outputOperations(
+  run: CliRun,
+): { path: string; method: string; operationId: string; parameters?: { name: string }[] }[] {
+  const doc = parse(readFileSync(run.out, 'utf8')) as {
+    paths: Record<string, Record<string, { operationId: string; parameters?: { name: string }[] }>>;
+  };
+  return Object.entries(doc.paths).flatMap(([path, item]) =>
+    Object.entries(item).map(([method, op]) => ({ path, method, ...op })),
+  );
 }
 
 function source(file: string, lines: string[]): Source {
@@ -215,7 +234,10 @@ describe('build-spec CLI on bad input', { concurrency: 4 }, () => {
     writePage(dir, 'y.md/inner.md', operationPage('get_space_thing'));
     const run = await runCli(dir);
     assertSucceeded(run);
-    assert.deepEqual(outputOperations(run).map((o) => o.operationId), ['get_space_thing']);
+    assert.deepEqual(
+      outputOperations(run).map((o) => o.operationId),
+      ['get_space_thing'],
+    );
   });
 
   test('empty page → warning empty.md:1 [empty-page], exit 0, listed in the report', async () => {
@@ -229,13 +251,22 @@ describe('build-spec CLI on bad input', { concurrency: 4 }, () => {
       assertPrinted(run, { file, line: 1, severity: 'warning', code: 'empty-page' });
       assertReported(run, { file, line: 1, code: 'empty-page' });
     }
-    assert.deepEqual(outputOperations(run).map((o) => o.operationId), ['get_space_thing']);
+    assert.deepEqual(
+      outputOperations(run).map((o) => o.operationId),
+      ['get_space_thing'],
+    );
   });
 
   test('page with no endpoint (anchor + #### heading, no METHOD /path fence) → warning at the heading [no-endpoint]', async () => {
     const dir = tempDocDir();
     writePage(dir, 'ok.md', operationPage('get_space_thing'));
-    const lines = writePage(dir, 'noep.md', ['', '<a name="lost_operation"></a>', '#### Lost operation', 'It has no endpoint block.', '']);
+    const lines = writePage(dir, 'noep.md', [
+      '',
+      '<a name="lost_operation"></a>',
+      '#### Lost operation',
+      'It has no endpoint block.',
+      '',
+    ]);
     const run = await runCli(dir);
     assertSucceeded(run);
     const line = lineOf(lines, '#### Lost operation');
@@ -248,14 +279,24 @@ describe('build-spec CLI on bad input', { concurrency: 4 }, () => {
   test('broken table (row with too few cells) → warning at that row [broken-table], row dropped', async () => {
     const dir = tempDocDir();
     const short = '|**Query**|**limit**|';
-    const lines = writePage(dir, 'broken.md', operationPage('get_space_thing', { paramRow: `|**Path**|**id**  <br>*required*|Space ID.|string|--|\n${short}` }).join('\n').split('\n'));
+    const lines = writePage(
+      dir,
+      'broken.md',
+      operationPage('get_space_thing', { paramRow: `|**Path**|**id**  <br>*required*|Space ID.|string|--|\n${short}` })
+        .join('\n')
+        .split('\n'),
+    );
     const run = await runCli(dir);
     assertSucceeded(run);
     const line = lineOf(lines, short);
     assertPrinted(run, { file: 'broken.md', line, severity: 'warning', code: 'broken-table' });
     assertReported(run, { file: 'broken.md', line, code: 'broken-table' });
     const [op] = outputOperations(run);
-    assert.deepEqual(op?.parameters?.map((p) => p.name), ['id'], 'the short row must be dropped, not mapped with empty cells');
+    assert.deepEqual(
+      op?.parameters?.map((p) => p.name),
+      ['id'],
+      'the short row must be dropped, not mapped with empty cells',
+    );
   });
 
   test('invalid JSON example in ###### Response 200 → warning at the offending line [invalid-json], response kept', async () => {
@@ -264,7 +305,19 @@ describe('build-spec CLI on bad input', { concurrency: 4 }, () => {
       dir,
       'badjson.md',
       operationPage('get_space_thing', {
-        extra: ['##### Example HTTP response', '', '###### Response 200', '```', 'json :', '{', '  "name" : "ok",', '  oops', '}', '```', ''],
+        extra: [
+          '##### Example HTTP response',
+          '',
+          '###### Response 200',
+          '```',
+          'json :',
+          '{',
+          '  "name" : "ok",',
+          '  oops',
+          '}',
+          '```',
+          '',
+        ],
       }),
     );
     const run = await runCli(dir);
@@ -275,23 +328,35 @@ describe('build-spec CLI on bad input', { concurrency: 4 }, () => {
     assert.ok(f, `no invalid-json finding for badjson.md; stderr:\n${run.stderr}`);
     assert.equal(f.severity, 'warning');
     const exampleLines = [lineOf(lines, '```', lineOf(lines, '###### Response 200')), lineOf(lines, '  oops')];
-    assert.ok(f.line >= exampleLines[0]! && f.line <= exampleLines[1]!, `invalid-json points outside the example: ${f.raw}`);
+    assert.ok(
+      f.line >= exampleLines[0]! && f.line <= exampleLines[1]!,
+      `invalid-json points outside the example: ${f.raw}`,
+    );
     assert.equal(f.line, line, `invalid-json should name the line of the offending token (${line}), got: ${f.raw}`);
     assertReported(run, { file: 'badjson.md', line, code: 'invalid-json' });
-    const doc = parse(readFileSync(run.out, 'utf8')) as { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
+    const doc = parse(readFileSync(run.out, 'utf8')) as {
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+    };
     assert.ok(doc.paths['/spaces/{id}/thing']?.get?.responses['200'], 'the response itself must survive a bad example');
   });
 
   test('unknown section (##### Foo inside an operation) → warning at the heading [unknown-section]', async () => {
     const dir = tempDocDir();
-    const lines = writePage(dir, 'foo.md', operationPage('get_space_thing', { extra: ['##### Foo', 'Something the rules do not know.', ''] }));
+    const lines = writePage(
+      dir,
+      'foo.md',
+      operationPage('get_space_thing', { extra: ['##### Foo', 'Something the rules do not know.', ''] }),
+    );
     const run = await runCli(dir);
     assertSucceeded(run);
     const line = lineOf(lines, '##### Foo');
     const f = assertPrinted(run, { file: 'foo.md', line, severity: 'warning', code: 'unknown-section' });
     assert.match(f.message, /"Foo"/);
     assertReported(run, { file: 'foo.md', line, code: 'unknown-section' });
-    assert.deepEqual(outputOperations(run).map((o) => o.operationId), ['get_space_thing']);
+    assert.deepEqual(
+      outputOperations(run).map((o) => o.operationId),
+      ['get_space_thing'],
+    );
   });
 
   test('two pages of one release claiming one operation with different content → exit 1 naming both files', async () => {
@@ -307,7 +372,10 @@ describe('build-spec CLI on bad input', { concurrency: 4 }, () => {
     const [f] = conflicts as [PrintedFinding];
     assert.equal(f.severity, 'error');
     assert.ok(f.raw.includes(aAt) && f.raw.includes(bAt), `conflict must name ${aAt} and ${bAt}: ${f.raw}`);
-    assert.ok(f.raw.startsWith(`${aAt}:`) || f.raw.startsWith(`${bAt}:`), `conflict must be located on one of the pages: ${f.raw}`);
+    assert.ok(
+      f.raw.startsWith(`${aAt}:`) || f.raw.startsWith(`${bAt}:`),
+      `conflict must be located on one of the pages: ${f.raw}`,
+    );
     assertReported(run, { file: f.file, line: f.line, code: 'conflicting-operation' });
   });
 
@@ -320,7 +388,10 @@ describe('build-spec CLI on bad input', { concurrency: 4 }, () => {
     assertSucceeded(run);
     assert.equal(printedFindings(run.stderr).filter((f) => f.severity === 'error').length, 0, run.stderr);
     assert.match(run.stdout, /: 1 operations,/);
-    assert.deepEqual(outputOperations(run).map((o) => o.operationId), ['get_space_thing']);
+    assert.deepEqual(
+      outputOperations(run).map((o) => o.operationId),
+      ['get_space_thing'],
+    );
     const dup = reportFindings(run).filter((f) => f.code === 'duplicate-operation');
     assert.equal(dup.length, 1);
     const line = lineOf(page, '#### Get space thing');
@@ -335,12 +406,26 @@ describe('build-spec CLI on bad input', { concurrency: 4 }, () => {
       dir,
       'slash.md',
       operationPage('get_space_thing', {
-        extra: ['##### Example HTTP response', '', '###### Response 200', '```', 'json :', '{ "name" : "x" }', '```', ''],
-      }).map((l) => (l === '|**200**|The thing.|string|' ? '|**200**|The thing.|[Space/Thing](../definitions/Thing.md#thing)|' : l)),
+        extra: [
+          '##### Example HTTP response',
+          '',
+          '###### Response 200',
+          '```',
+          'json :',
+          '{ "name" : "x" }',
+          '```',
+          '',
+        ],
+      }).map((l) =>
+        l === '|**200**|The thing.|string|' ? '|**200**|The thing.|[Space/Thing](../definitions/Thing.md#thing)|' : l,
+      ),
     );
     const run = await runCli(dir);
     assertSucceeded(run);
-    assert.deepEqual(outputOperations(run).map((o) => o.operationId), ['get_space_thing']);
+    assert.deepEqual(
+      outputOperations(run).map((o) => o.operationId),
+      ['get_space_thing'],
+    );
   });
 
   test('JSON example whose key is a lone-surrogate escape ("\\ud800") → no crash, exit 0', async () => {
@@ -349,24 +434,43 @@ describe('build-spec CLI on bad input', { concurrency: 4 }, () => {
       dir,
       'surrogate.md',
       operationPage('get_space_thing', {
-        extra: ['##### Example HTTP response', '', '###### Response 200', '```', 'json :', '{ "\\ud800" : 1 }', '```', ''],
-      }).map((l) => (l === '|**200**|The thing.|string|' ? '|**200**|The thing.|[Thing](../definitions/Thing.md#thing)|' : l)),
+        extra: [
+          '##### Example HTTP response',
+          '',
+          '###### Response 200',
+          '```',
+          'json :',
+          '{ "\\ud800" : 1 }',
+          '```',
+          '',
+        ],
+      }).map((l) =>
+        l === '|**200**|The thing.|string|' ? '|**200**|The thing.|[Thing](../definitions/Thing.md#thing)|' : l,
+      ),
     );
     const run = await runCli(dir);
     assertSucceeded(run);
-    assert.deepEqual(outputOperations(run).map((o) => o.operationId), ['get_space_thing']);
+    assert.deepEqual(
+      outputOperations(run).map((o) => o.operationId),
+      ['get_space_thing'],
+    );
   });
 
   test('cURL sample whose URL has no host ("https://") → the operation is kept, no hard error', async () => {
     const dir = tempDocDir();
     const lines = operationPage('get_space_thing').flatMap((l) =>
-      l === 'Returns the thing of a space.' ? [l, '', '```bash', 'curl -u username:password -X GET https://', '```'] : [l],
+      l === 'Returns the thing of a space.'
+        ? [l, '', '```bash', 'curl -u username:password -X GET https://', '```']
+        : [l],
     );
     writePage(dir, 'curl.md', lines);
     const run = await runCli(dir);
     assertSucceeded(run);
     assert.equal(printedFindings(run.stderr).filter((f) => f.code === 'unrecognised-page').length, 0, run.stderr);
-    assert.deepEqual(outputOperations(run).map((o) => o.operationId), ['get_space_thing']);
+    assert.deepEqual(
+      outputOperations(run).map((o) => o.operationId),
+      ['get_space_thing'],
+    );
   });
 
   test('unknown command-line option → exit 2 with usage, no stack trace', async () => {
@@ -387,7 +491,11 @@ function findingsAt(all: readonly Finding[], file: string, code: string): Findin
 describe('buildFromSources on bad input', () => {
   test('empty and whitespace-only pages → empty-page at line 1, no operation, no error', () => {
     const r = buildFromSources([source('empty.md', []), source('blank.md', ['   ', '\t', ''])], manifest);
-    for (const file of ['empty.md', 'blank.md']) assert.deepEqual(findingsAt(r.findings.all, file, 'empty-page').map((f) => f.line), [1]);
+    for (const file of ['empty.md', 'blank.md'])
+      assert.deepEqual(
+        findingsAt(r.findings.all, file, 'empty-page').map((f) => f.line),
+        [1],
+      );
     assert.equal(r.operations.length, 0);
     assert.equal(r.findings.hasErrors, false);
   });
@@ -395,30 +503,48 @@ describe('buildFromSources on bad input', () => {
   test('no endpoint → no-endpoint at the heading line; nothing emitted', () => {
     const lines = ['', '<a name="lost_operation"></a>', '#### Lost operation', 'Text only.'];
     const r = buildFromSources([source('noep.md', lines)], manifest);
-    assert.deepEqual(findingsAt(r.findings.all, 'noep.md', 'no-endpoint').map((f) => f.line), [lineOf(lines, '#### Lost operation')]);
+    assert.deepEqual(
+      findingsAt(r.findings.all, 'noep.md', 'no-endpoint').map((f) => f.line),
+      [lineOf(lines, '#### Lost operation')],
+    );
     assert.equal(r.operations.length, 0);
   });
 
   test('broken table: a row with too few cells is reported and dropped (no parameter with an empty name)', () => {
     const lines = operationPage('get_space_thing', { paramRow: '|**Path**|' });
     const r = buildFromSources([source('broken.md', lines)], manifest);
-    assert.deepEqual(findingsAt(r.findings.all, 'broken.md', 'broken-table').map((f) => f.line), [lineOf(lines, '|**Path**|')]);
+    assert.deepEqual(
+      findingsAt(r.findings.all, 'broken.md', 'broken-table').map((f) => f.line),
+      [lineOf(lines, '|**Path**|')],
+    );
     const op = r.operations.find((o) => o.operationId === 'get_space_thing');
     assert.ok(op);
-    assert.deepEqual(op.parameters.map((p) => p.name), [], 'a one-cell row became a parameter');
+    assert.deepEqual(
+      op.parameters.map((p) => p.name),
+      [],
+      'a one-cell row became a parameter',
+    );
   });
 
   test('broken table: a row with too many cells is reported (its extra cell would otherwise vanish)', () => {
     const row = '|**Path**|**id**  <br>*required*|Space ID.|string|--|surplus cell|';
     const lines = operationPage('get_space_thing', { paramRow: row });
     const r = buildFromSources([source('wide.md', lines)], manifest);
-    assert.deepEqual(findingsAt(r.findings.all, 'wide.md', 'broken-table').map((f) => f.line), [lineOf(lines, row)]);
+    assert.deepEqual(
+      findingsAt(r.findings.all, 'wide.md', 'broken-table').map((f) => f.line),
+      [lineOf(lines, row)],
+    );
   });
 
   test('invalid JSON: the first-line error points at that line, not at the "json :" prefix line', () => {
-    const lines = operationPage('get_space_thing', { extra: ['##### Example HTTP response', '', '###### Response 200', '```', 'json :', '{ oops }', '```', ''] });
+    const lines = operationPage('get_space_thing', {
+      extra: ['##### Example HTTP response', '', '###### Response 200', '```', 'json :', '{ oops }', '```', ''],
+    });
     const r = buildFromSources([source('j.md', lines)], manifest);
-    assert.deepEqual(findingsAt(r.findings.all, 'j.md', 'invalid-json').map((f) => f.line), [lineOf(lines, '{ oops }')]);
+    assert.deepEqual(
+      findingsAt(r.findings.all, 'j.md', 'invalid-json').map((f) => f.line),
+      [lineOf(lines, '{ oops }')],
+    );
     const op = r.operations[0]!;
     assert.deepEqual(op.responses.find((x) => x.status === '200')?.examples, []);
   });
@@ -426,17 +552,33 @@ describe('buildFromSources on bad input', () => {
   test('unknown section → unknown-section at its heading; the operation is still mapped', () => {
     const lines = operationPage('get_space_thing', { extra: ['##### Foo', 'bar', ''] });
     const r = buildFromSources([source('foo.md', lines)], manifest);
-    assert.deepEqual(findingsAt(r.findings.all, 'foo.md', 'unknown-section').map((f) => f.line), [lineOf(lines, '##### Foo')]);
-    assert.deepEqual(r.operations.map((o) => o.operationId), ['get_space_thing']);
+    assert.deepEqual(
+      findingsAt(r.findings.all, 'foo.md', 'unknown-section').map((f) => f.line),
+      [lineOf(lines, '##### Foo')],
+    );
+    assert.deepEqual(
+      r.operations.map((o) => o.operationId),
+      ['get_space_thing'],
+    );
   });
 
   test('a page the reader throws on → unrecognised-page at line 1, an error; the pages read in the same batch are kept', () => {
-    const page = (id: string, path: string) => source(`${id}.md`, operationPage(id).map((l) => (l === 'GET /spaces/{id}/thing' ? `GET ${path}` : l)));
+    const page = (id: string, path: string) =>
+      source(
+        `${id}.md`,
+        operationPage(id).map((l) => (l === 'GET /spaces/{id}/thing' ? `GET ${path}` : l)),
+      );
     // Not text at all: stands in for any page markdown-it or the block reader would throw on.
     const unreadable = { file: 'unreadable.md', text: null as unknown as string, release: 'test', order: 0 };
-    const r = buildFromSources([page('get_first', '/spaces/{id}/first'), unreadable, page('get_last', '/spaces/{id}/last')], manifest);
+    const r = buildFromSources(
+      [page('get_first', '/spaces/{id}/first'), unreadable, page('get_last', '/spaces/{id}/last')],
+      manifest,
+    );
     const crash = findingsAt(r.findings.all, 'unreadable.md', 'unrecognised-page');
-    assert.deepEqual(crash.map((f) => [f.line, f.severity]), [[1, 'error']]);
+    assert.deepEqual(
+      crash.map((f) => [f.line, f.severity]),
+      [[1, 'error']],
+    );
     assert.match(crash[0]!.message, /^page could not be read: .+; page dropped$/);
     assert.equal(r.findings.hasErrors, true);
     assert.deepEqual(r.operations.map((o) => o.operationId).sort(), ['get_first', 'get_last']);
@@ -450,7 +592,11 @@ describe('buildFromSources on bad input', () => {
     const [c, ...more] = conflict.findings.byCode('conflicting-operation');
     assert.ok(c && more.length === 0);
     const text = `${c.file}:${c.line} ${c.message}`;
-    assert.ok(text.includes(`a.md:${lineOf(a, '#### Get space thing')}`) && text.includes(`b.md:${lineOf(b, '#### Another summary')}`), text);
+    assert.ok(
+      text.includes(`a.md:${lineOf(a, '#### Get space thing')}`) &&
+        text.includes(`b.md:${lineOf(b, '#### Another summary')}`),
+      text,
+    );
 
     const same = buildFromSources([source('a.md', a), source('b.md', a)], manifest);
     assert.equal(same.findings.hasErrors, false);
@@ -463,7 +609,10 @@ describe('buildFromSources on bad input', () => {
     const plain = ['* some text', '* more text', ''];
     const r = buildFromSources([source('produces.md', produces), source('plain.md', plain)], manifest);
     for (const file of ['produces.md', 'plain.md']) {
-      assert.ok(r.findings.all.some((f) => f.file === file), `no finding names ${file}: its content vanished without a word`);
+      assert.ok(
+        r.findings.all.some((f) => f.file === file),
+        `no finding names ${file}: its content vanished without a word`,
+      );
     }
   });
 
@@ -485,8 +634,14 @@ describe('buildFromSources on bad input', () => {
     bytes[bytes.indexOf(0)] = 0xff; // a byte that never occurs in UTF-8
     writeFileSync(join(dir, 'latin.md'), bytes);
     const r = buildSpec({ manifestPath: MANIFEST_PATH, docsDir: dir, displayRoot: dir });
-    assert.deepEqual(findingsAt(r.findings.all, 'latin.md', 'unreadable-file').map((f) => [f.severity, f.line]), [['warning', bad]]);
-    assert.deepEqual(r.operations.map((o) => o.operationId), ['get_space_thing']);
+    assert.deepEqual(
+      findingsAt(r.findings.all, 'latin.md', 'unreadable-file').map((f) => [f.severity, f.line]),
+      [['warning', bad]],
+    );
+    assert.deepEqual(
+      r.operations.map((o) => o.operationId),
+      ['get_space_thing'],
+    );
   });
 });
 
@@ -506,7 +661,11 @@ describe('loadManifest on a bad manifest', () => {
       writeFileSync(path, text);
       assert.throws(
         () => loadManifest(path),
-        (e: unknown) => e instanceof ManifestError && e.message.startsWith(`${path}:1: `) && /cannot read the manifest/.test(e.message) && !/\n\s+at /.test(e.message),
+        (e: unknown) =>
+          e instanceof ManifestError &&
+          e.message.startsWith(`${path}:1: `) &&
+          /cannot read the manifest/.test(e.message) &&
+          !/\n\s+at /.test(e.message),
       );
     });
   }
@@ -514,20 +673,32 @@ describe('loadManifest on a bad manifest', () => {
   test('YAML without the required keys → ManifestError naming the key', () => {
     const path = join(dir, 'partial.yaml');
     writeFileSync(path, 'info: { title: t, version: "1", description: d }\nbasePath: /api\n');
-    assert.throws(() => loadManifest(path), (e: unknown) => e instanceof ManifestError && e.message === `${path}:1: manifest lacks "sources"`);
+    assert.throws(
+      () => loadManifest(path),
+      (e: unknown) => e instanceof ManifestError && e.message === `${path}:1: manifest lacks "sources"`,
+    );
   });
 
   test('a YAML scalar or an empty file is not a manifest', () => {
-    for (const [name, text] of [['scalar.yaml', 'just some text\n'], ['empty.yaml', '']] as const) {
+    for (const [name, text] of [
+      ['scalar.yaml', 'just some text\n'],
+      ['empty.yaml', ''],
+    ] as const) {
       const path = join(dir, name);
       writeFileSync(path, text);
-      assert.throws(() => loadManifest(path), (e: unknown) => e instanceof ManifestError && e.message.startsWith(`${path}:1: `));
+      assert.throws(
+        () => loadManifest(path),
+        (e: unknown) => e instanceof ManifestError && e.message.startsWith(`${path}:1: `),
+      );
     }
   });
 
   test('missing manifest file → ManifestError with the path', () => {
     const path = join(dir, 'does-not-exist.yaml');
-    assert.throws(() => loadManifest(path), (e: unknown) => e instanceof ManifestError && e.message.startsWith(`${path}:1: `) && /ENOENT/.test(e.message));
+    assert.throws(
+      () => loadManifest(path),
+      (e: unknown) => e instanceof ManifestError && e.message.startsWith(`${path}:1: `) && /ENOENT/.test(e.message),
+    );
   });
 
   test('buildSpec surfaces the ManifestError (the CLI maps it to exit 2)', () => {

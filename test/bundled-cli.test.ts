@@ -39,9 +39,15 @@ test('an edited source is rebuilt into a new bundle, and the bundle reads the co
     assert.equal(first.stdout, 'usage: npm run build:spec -- [docs-dir] [--out file.yaml] [--report dir] [--quiet]\n');
 
     const cliFile = join(root, 'src', 'cli', 'build-spec.ts');
-    writeFileSync(cliFile, readFileSync(cliFile, 'utf8').replace("const USAGE = 'usage:", "const USAGE = 'edited usage:"));
+    writeFileSync(
+      cliFile,
+      readFileSync(cliFile, 'utf8').replace("const USAGE = 'usage:", "const USAGE = 'edited usage:"),
+    );
     const second = runBundled(root, cache, ['build-spec', '--help']);
-    assert.equal(second.stdout, 'edited usage: npm run build:spec -- [docs-dir] [--out file.yaml] [--report dir] [--quiet]\n');
+    assert.equal(
+      second.stdout,
+      'edited usage: npm run build:spec -- [docs-dir] [--out file.yaml] [--report dir] [--quiet]\n',
+    );
     assert.equal(readdirSync(join(cache, 'bundles')).filter((f) => f.endsWith('.mjs')).length, 2);
 
     // No arguments: rebuilds the copy's spec/openapi.yaml from the copy's spec/sources.yaml, as committed.

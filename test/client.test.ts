@@ -24,17 +24,36 @@ describe('type level', () => {
     const host = ts.createCompilerHost({});
     const original = host.readFile;
     host.readFile = (f) => (f === file ? stripped : original.call(host, f));
-    const program = ts.createProgram([file], { strict: true, noEmit: true, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, allowImportingTsExtensions: true, skipLibCheck: true, types: ['node'] }, host);
+    const program = ts.createProgram(
+      [file],
+      {
+        strict: true,
+        noEmit: true,
+        module: ts.ModuleKind.NodeNext,
+        moduleResolution: ts.ModuleResolutionKind.NodeNext,
+        target: ts.ScriptTarget.ES2022,
+        allowImportingTsExtensions: true,
+        skipLibCheck: true,
+        types: ['node'],
+      },
+      host,
+    );
     const errors = ts.getPreEmitDiagnostics(program).filter((d) => d.file?.fileName === file);
     const lines = new Set(errors.map((d) => d.file!.getLineAndCharacterOfPosition(d.start!).line));
-    assert.equal(lines.size, expected, errors.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')).join('\n'));
+    assert.equal(
+      lines.size,
+      expected,
+      errors.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')).join('\n'),
+    );
   });
 
   test('the client knows the servers and auth schemes of the spec', () => {
     assert.deepEqual(SERVERS, ['https://{host}:8443/api/v3/onezone', 'https://{host}/api/v3/onezone']);
     assert.equal(DEFAULT_BASE_URL, 'https://localhost:8443/api/v3/onezone');
     assert.deepEqual(authHeaders({ token: 'abc' }), { 'X-Auth-Token': 'abc' });
-    assert.deepEqual(authHeaders({ username: 'admin', password: 'secret' }), { Authorization: `Basic ${Buffer.from('admin:secret').toString('base64')}` });
+    assert.deepEqual(authHeaders({ username: 'admin', password: 'secret' }), {
+      Authorization: `Basic ${Buffer.from('admin:secret').toString('base64')}`,
+    });
   });
 });
 
@@ -47,9 +66,17 @@ describe('real calls', () => {
       let body = '';
       req.on('data', (c: Buffer) => (body += c));
       req.on('end', () => {
-        seen.push({ method: req.method, url: req.url, auth: req.headers.authorization, token: req.headers['x-auth-token'] as string | undefined, body });
+        seen.push({
+          method: req.method,
+          url: req.url,
+          auth: req.headers.authorization,
+          token: req.headers['x-auth-token'] as string | undefined,
+          body,
+        });
         if (!req.headers.authorization && !req.headers['x-auth-token']) {
-          res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'Authentication error.' }));
+          res
+            .writeHead(401, { 'content-type': 'application/json' })
+            .end(JSON.stringify({ error: 'Authentication error.' }));
           return;
         }
         if (req.method === 'POST' && req.url === '/api/v3/onezone/user/spaces/join') {
@@ -67,7 +94,9 @@ describe('real calls', () => {
 
   test('creates a space invite token with basic auth', async () => {
     const client = createClient({ baseUrl, auth: { username: 'admin', password: 'password' } });
-    const { data, response } = await client.POST('/spaces/{id}/users/token', { params: { path: { id: '9ueUeoZA6KXxNgzlvqmmrbzqE_BQiaHEEDC21sY1Kuc' } } });
+    const { data, response } = await client.POST('/spaces/{id}/users/token', {
+      params: { path: { id: '9ueUeoZA6KXxNgzlvqmmrbzqE_BQiaHEEDC21sY1Kuc' } },
+    });
     assert.equal(response.status, 200);
     assert.equal(data?.token, TOKEN);
     const last = seen.at(-1)!;

@@ -9,7 +9,10 @@ import { join } from 'node:path';
 import { buildSpec, type BuildResult } from '../src/rebuild/build.ts';
 import { CORPUS_DIR, MANIFEST } from './helpers/corpus.ts';
 
-const pages = (dir: string) => readdirSync(join(CORPUS_DIR, dir)).sort().map((f) => readFileSync(join(CORPUS_DIR, dir, f), 'utf8'));
+const pages = (dir: string) =>
+  readdirSync(join(CORPUS_DIR, dir))
+    .sort()
+    .map((f) => readFileSync(join(CORPUS_DIR, dir, f), 'utf8'));
 
 /** paths.md with #anchor links and the operation pages appended; definitions.md with the definition pages. */
 function writeConcatenated(dir: string): void {
@@ -52,7 +55,9 @@ describe('concatenated paths.md / definitions.md', () => {
   });
 
   test('maps every block of the two big pages', () => {
-    const unmapped = concatenated.findings.all.filter((f) => f.code === 'unmapped-block' || f.code === 'unknown-section' || f.severity === 'error');
+    const unmapped = concatenated.findings.all.filter(
+      (f) => f.code === 'unmapped-block' || f.code === 'unknown-section' || f.severity === 'error',
+    );
     assert.deepEqual(unmapped, []);
   });
 
@@ -61,6 +66,10 @@ describe('concatenated paths.md / definitions.md', () => {
     assert.equal(both.findings.hasErrors, false);
     const duplicates = both.findings.all.filter((f) => f.code === 'duplicate-operation');
     assert.equal(duplicates.length, 213);
-    assert.ok(duplicates.every((f) => f.related?.file === 'operations/' + f.subject + '.md' || f.file === 'operations/' + f.subject + '.md'));
+    assert.ok(
+      duplicates.every(
+        (f) => f.related?.file === 'operations/' + f.subject + '.md' || f.file === 'operations/' + f.subject + '.md',
+      ),
+    );
   });
 });

@@ -36,7 +36,10 @@ describe('openapi-typescript (Node API)', () => {
     const ts = astToString(await openapiTS(new URL(`file://${SEED_SPEC}`)));
     assert.match(ts, /"\/user\/spaces\/join": \{/);
     assert.match(ts, /createUserGroupInviteToken: \{/);
-    assert.match(ts, /Error: components\["schemas"\]\["Error_17_06_0_rc"\] \| components\["schemas"\]\["Error_onedata_org_20_02"\]/);
+    assert.match(
+      ts,
+      /Error: components\["schemas"\]\["Error_17_06_0_rc"\] \| components\["schemas"\]\["Error_onedata_org_20_02"\]/,
+    );
   });
 
   test('generates types for the corpus spec', async () => {
@@ -48,15 +51,29 @@ describe('openapi-typescript (Node API)', () => {
 });
 
 describe('openapi-backend', () => {
-  for (const [name, spec] of [['seed', () => SEED_SPEC], ['corpus', () => corpusSpec]] as const) {
+  for (const [name, spec] of [
+    ['seed', () => SEED_SPEC],
+    ['corpus', () => corpusSpec],
+  ] as const) {
     test(`loads the ${name} spec and validates requests against it`, async () => {
-      const api = new OpenAPIBackend({ definition: parse(readFileSync(spec(), 'utf8')), apiRoot: '/api/v3/onezone', quick: false });
+      const api = new OpenAPIBackend({
+        definition: parse(readFileSync(spec(), 'utf8')),
+        apiRoot: '/api/v3/onezone',
+        quick: false,
+      });
       await api.init();
-      const join = { method: 'POST', path: '/api/v3/onezone/user/spaces/join', headers: { 'content-type': 'application/json' } };
+      const join = {
+        method: 'POST',
+        path: '/api/v3/onezone/user/spaces/join',
+        headers: { 'content-type': 'application/json' },
+      };
       assert.equal(api.validateRequest({ ...join, body: { token: 'abc' } }).valid, true);
       // SpaceInviteToken requires `token` (seed 002's body, corpus definitions/SpaceInviteToken.md).
       assert.equal(api.validateRequest({ ...join, body: {} }).valid, false);
-      assert.equal(api.matchOperation({ method: 'post', path: '/api/v3/onezone/spaces/s1/users/token', headers: {} })?.operationId, 'create_space_user_invite_token');
+      assert.equal(
+        api.matchOperation({ method: 'post', path: '/api/v3/onezone/spaces/s1/users/token', headers: {} })?.operationId,
+        'create_space_user_invite_token',
+      );
     });
   }
 });
@@ -67,10 +84,17 @@ describe('Prism mock (5.14)', () => {
 
   test('serves the documented example for POST /spaces/{id}/users/token from the seed spec', async () => {
     prism = await startPrism(SEED_SPEC);
-    const res = await fetch(`${prism.url}/spaces/abc/users/token`, { method: 'POST', headers: { authorization: `Basic ${btoa('u:p')}` } });
+    const res = await fetch(`${prism.url}/spaces/abc/users/token`, {
+      method: 'POST',
+      headers: { authorization: `Basic ${btoa('u:p')}` },
+    });
     assert.equal(res.status, 200);
     assert.deepEqual(await res.json(), { token: SEED_000_TOKEN });
-    const bad = await fetch(`${prism.url}/user/spaces/join`, { method: 'POST', headers: { authorization: `Basic ${btoa('u:p')}`, 'content-type': 'application/json' }, body: '{}' });
+    const bad = await fetch(`${prism.url}/user/spaces/join`, {
+      method: 'POST',
+      headers: { authorization: `Basic ${btoa('u:p')}`, 'content-type': 'application/json' },
+      body: '{}',
+    });
     assert.equal(bad.status, 400, 'a body without the required token is rejected with the documented 400');
   });
 });

@@ -22,10 +22,12 @@ interface Target {
 
 const corpusSpec = buildCorpusSpecFile().file;
 
-const ourServer = (specPath: string): Target['start'] => async () => {
-  const server = await startServer({ port: 0, specPath, log: false });
-  return { baseUrl: server.url, stop: () => server.close() };
-};
+const ourServer =
+  (specPath: string): Target['start'] =>
+  async () => {
+    const server = await startServer({ port: 0, specPath, log: false });
+    return { baseUrl: server.url, stop: () => server.close() };
+  };
 
 const TARGETS: Target[] = [
   { name: 'our server, seed spec', specPath: SEED_SPEC, start: ourServer(SEED_SPEC) },
@@ -55,7 +57,11 @@ for (const target of TARGETS) {
       for (const op of checker.operations) {
         await t.test(`${op.method} ${op.path} (${op.operationId})`, async () => {
           const request = exampleRequest(checker.document, op);
-          const res = await fetch(`${baseUrl}${request.path}`, { method: request.method, headers: { ...request.headers, ...basicHeader(ADMIN) }, body: request.body });
+          const res = await fetch(`${baseUrl}${request.path}`, {
+            method: request.method,
+            headers: { ...request.headers, ...basicHeader(ADMIN) },
+            body: request.body,
+          });
           const text = await res.text();
           assert.ok(res.status < 500, `${res.status}: ${text}`);
           assert.deepEqual(checker.problems(op.operationId, { status: res.status, headers: res.headers, text }), []);
@@ -69,7 +75,11 @@ for (const target of TARGETS) {
         if (isPublic || !op.op.responses['401']) continue;
         await t.test(`${op.method} ${op.path} (${op.operationId})`, async () => {
           const request = exampleRequest(checker.document, op);
-          const res = await fetch(`${baseUrl}${request.path}`, { method: request.method, headers: request.headers, body: request.body });
+          const res = await fetch(`${baseUrl}${request.path}`, {
+            method: request.method,
+            headers: request.headers,
+            body: request.body,
+          });
           const text = await res.text();
           assert.equal(res.status, 401, text);
           assert.deepEqual(checker.problems(op.operationId, { status: 401, headers: res.headers, text }), []);
@@ -105,7 +115,8 @@ describe('workflows (our server, seed spec)', () => {
     assert.deepEqual(checker.problems(operationId, { status: response.status, headers: response.headers, text }), []);
     return text ? (JSON.parse(text) as unknown) : undefined;
   }
-  const errorId = (operationId: string, response: Response) => (documented(operationId, response) as { error: { id: string } }).error.id;
+  const errorId = (operationId: string, response: Response) =>
+    (documented(operationId, response) as { error: { id: string } }).error.id;
 
   async function createSpace(name: string): Promise<string> {
     const { response } = await admin().POST('/user/spaces', { body: { name, token: 'unused', size: 1024 } });
@@ -169,7 +180,10 @@ describe('workflows (our server, seed spec)', () => {
     const spaceId = await createSpace('token space');
     const real = await inviteToken(spaceId);
     const oneCharOff = `${real.slice(0, -1)}${real.endsWith('A') ? 'B' : 'A'}`;
-    const groupToken = await admin().POST('/groups/{id}/users/token', { params: { path: { id: EXAMPLE_GROUP } }, body: {} });
+    const groupToken = await admin().POST('/groups/{id}/users/token', {
+      params: { path: { id: EXAMPLE_GROUP } },
+      body: {},
+    });
     assert.equal(groupToken.response.status, 200);
     const refused: [string, RegExp][] = [
       [oneCharOff, /not issued/],
@@ -195,7 +209,10 @@ describe('workflows (our server, seed spec)', () => {
     assert.equal(space.response.status, 404);
     documented('create_space_user_invite_token', space.response);
     // 404 before 403: joe lacks the privilege too, but the space does not exist.
-    assert.equal((await joe().POST('/spaces/{id}/users/token', { params: { path: { id: 'no-such-space' } } })).response.status, 404);
+    assert.equal(
+      (await joe().POST('/spaces/{id}/users/token', { params: { path: { id: 'no-such-space' } } })).response.status,
+      404,
+    );
     const group = await admin().POST('/groups/{id}/users/token', { params: { path: { id: 'no-such-group' } } });
     assert.equal(group.response.status, 404);
     documented('createUserGroupInviteToken', group.response);
@@ -208,9 +225,15 @@ describe('workflows (our server, seed spec)', () => {
     assert.equal(denied.response.status, 403, 'joe only holds group_view in the example group');
     documented('createUserGroupInviteToken', denied.response);
     const asAdmin = await admin().POST('/groups/{id}/users/token', { params: { path: { id: JOE_GROUP } } });
-    assert.equal(asAdmin.response.status, 200, 'the admin is no member of joe-group but holds oz_groups_add_relationships');
+    assert.equal(
+      asAdmin.response.status,
+      200,
+      'the admin is no member of joe-group but holds oz_groups_add_relationships',
+    );
     documented('createUserGroupInviteToken', asAdmin.response);
-    const viaToken = await client({ token: ADMIN.token }).POST('/groups/{id}/users/token', { params: { path: { id: JOE_GROUP } } });
+    const viaToken = await client({ token: ADMIN.token }).POST('/groups/{id}/users/token', {
+      params: { path: { id: JOE_GROUP } },
+    });
     assert.equal(viaToken.response.status, 200);
     assert.notEqual(viaToken.data?.token, asAdmin.data?.token, 'every token is new');
   });

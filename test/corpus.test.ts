@@ -38,7 +38,8 @@ function jsonSchema(o: Json, status: string): Json {
 }
 
 function assertErrorResponses(o: Json, codes = ALL_CODES): void {
-  for (const status of codes) assert.deepEqual(jsonSchema(o, status), ERROR_REF, `${o.operationId} ${status} is an Error`);
+  for (const status of codes)
+    assert.deepEqual(jsonSchema(o, status), ERROR_REF, `${o.operationId} ${status} is an Error`);
 }
 
 function allOperations(): Json[] {
@@ -48,7 +49,11 @@ function allOperations(): Json[] {
 describe('corpus onezone-17.06.0-rc8', () => {
   before(() => {
     assert.ok(existsSync(corpusDir), `corpus at ${corpusDir}`);
-    result = buildSpec({ manifestPath: join(PROJECT_ROOT, 'spec/sources.yaml'), docsDir: corpusDir, displayRoot: corpusDir });
+    result = buildSpec({
+      manifestPath: join(PROJECT_ROOT, 'spec/sources.yaml'),
+      docsDir: corpusDir,
+      displayRoot: corpusDir,
+    });
     doc = result.document;
   });
 
@@ -59,7 +64,8 @@ describe('corpus onezone-17.06.0-rc8', () => {
       assert.equal(allOperations().length, 213);
       const ids = new Set(allOperations().map((o) => o.operationId));
       assert.equal(ids.size, 213);
-      for (const f of readdirSync(join(corpusDir, 'operations'))) assert.ok(ids.has(f.replace(/\.md$/, '')), `${f} is an operation`);
+      for (const f of readdirSync(join(corpusDir, 'operations')))
+        assert.ok(ids.has(f.replace(/\.md$/, '')), `${f} is an operation`);
     });
 
     it('has the 49 definitions of definitions/ except the one no operation uses, which is reported', () => {
@@ -69,15 +75,27 @@ describe('corpus onezone-17.06.0-rc8', () => {
       // No operation page links definitions/ProviderUpdateRequest.md (modify_provider takes ProviderDetails).
       assert.deepEqual([...names].sort(), pages.filter((n) => n !== 'ProviderUpdateRequest').sort());
       const unused = result.findings.all.filter((f) => f.code === 'unused-definition');
-      assert.deepEqual(unused.map((f) => `${f.file}:${f.line} ${f.subject}`), ['definitions/ProviderUpdateRequest.md:3 ProviderUpdateRequest']);
-      for (const name of names) assert.equal(doc.components.schemas[name]['x-inferred'], undefined, `${name} is defined by a page`);
+      assert.deepEqual(
+        unused.map((f) => `${f.file}:${f.line} ${f.subject}`),
+        ['definitions/ProviderUpdateRequest.md:3 ProviderUpdateRequest'],
+      );
+      for (const name of names)
+        assert.equal(doc.components.schemas[name]['x-inferred'], undefined, `${name} is defined by a page`);
     });
 
     it('maps every block of every page and reports no error', () => {
       const unmapped = result.findings.all.filter((f) => f.code === 'unmapped-block' || f.code === 'unknown-section');
       assert.deepEqual(unmapped, []);
-      assert.deepEqual(result.findings.all.filter((f) => f.severity === 'error'), []);
-      assert.deepEqual(result.findings.all.filter((f) => f.code === 'dangling-reference' || f.code === 'unknown-type' || f.code === 'broken-table'), []);
+      assert.deepEqual(
+        result.findings.all.filter((f) => f.severity === 'error'),
+        [],
+      );
+      assert.deepEqual(
+        result.findings.all.filter(
+          (f) => f.code === 'dangling-reference' || f.code === 'unknown-type' || f.code === 'broken-table',
+        ),
+        [],
+      );
     });
   });
 
@@ -90,10 +108,13 @@ describe('corpus onezone-17.06.0-rc8', () => {
       assert.equal(doc.info.contact.email, 'info@onedata.org');
       assert.equal(doc.info.license.name, 'Apache 2.0');
       assert.equal(doc.info.license.url, 'http://www.apache.org/licenses/LICENSE-2.0.html');
-      assert.match(doc.info.description, /This is the RESTful API definition of Onezone component of Onedata data management system/);
+      assert.match(
+        doc.info.description,
+        /This is the RESTful API definition of Onezone component of Onedata data management system/,
+      );
     });
 
-    it('the server is the BasePath /api/v3/onezone on the cURL samples\' https://$HOST:8443', () => {
+    it("the server is the BasePath /api/v3/onezone on the cURL samples' https://$HOST:8443", () => {
       assert.equal(doc.servers[0].url, 'https://{host}:8443/api/v3/onezone');
       assert.ok(doc.servers[0].variables.host);
       for (const s of doc.servers) assert.ok(s.url.endsWith('/api/v3/onezone'), s.url);
@@ -155,8 +176,13 @@ describe('corpus onezone-17.06.0-rc8', () => {
         properties: { name: { type: 'string', description: 'The name of the new space.' } },
       });
       assert.deepEqual(Object.keys(o.responses), ['201', ...ALL_CODES]);
-      assert.equal(o.responses['201'].description, 'ID of the created space in the form /spaces/{id} is returned in the response `Location` header.');
-      assert.deepEqual(o.responses['201'].headers, { Location: { description: 'ID of the created space.', schema: { type: 'string' } } });
+      assert.equal(
+        o.responses['201'].description,
+        'ID of the created space in the form /spaces/{id} is returned in the response `Location` header.',
+      );
+      assert.deepEqual(o.responses['201'].headers, {
+        Location: { description: 'ID of the created space.', schema: { type: 'string' } },
+      });
       assert.equal(o.responses['201'].content, undefined);
       assertErrorResponses(o);
       assert.match(o.description, /creates a new space and sets the current\nuser as its owner/);
@@ -168,7 +194,10 @@ describe('corpus onezone-17.06.0-rc8', () => {
       assert.deepEqual(o.tags, ['User']);
       assert.equal(o.requestBody, undefined);
       assert.deepEqual(Object.keys(o.responses), ['200', ...ALL_CODES]);
-      assert.equal(o.responses['200'].description, 'Returns the list of user spaces, including information which space is default.');
+      assert.equal(
+        o.responses['200'].description,
+        'Returns the list of user spaces, including information which space is default.',
+      );
       assert.deepEqual(jsonSchema(o, '200'), {
         type: 'object',
         properties: {
@@ -178,9 +207,13 @@ describe('corpus onezone-17.06.0-rc8', () => {
       });
       assertErrorResponses(o);
       // The page's documented 200 example is the string "object", which is no such object: only the cURL output stays.
-      const examples = Object.values(o.responses['200'].content['application/json'].examples as Record<string, Json>).map((e) => e.value);
+      const examples = Object.values(
+        o.responses['200'].content['application/json'].examples as Record<string, Json>,
+      ).map((e) => e.value);
       assert.deepEqual(examples, [{ spaces: ['IkHB2CCoAFm5FCswhAJynbFU4fj26yiE1lhpK3p-0Y8'], default: 'undefined' }]);
-      const invalid = result.findings.all.filter((f) => f.code === 'example-invalid' && f.file === 'operations/list_user_spaces.md');
+      const invalid = result.findings.all.filter(
+        (f) => f.code === 'example-invalid' && f.file === 'operations/list_user_spaces.md',
+      );
       assert.equal(invalid.length, 1);
     });
 
@@ -190,11 +223,17 @@ describe('corpus onezone-17.06.0-rc8', () => {
       assert.deepEqual(o.tags, ['User']);
       assert.equal(o.requestBody.required, true);
       assert.equal(o.requestBody.description, 'Token for joining a space.');
-      assert.deepEqual(o.requestBody.content['application/json'].schema, { $ref: '#/components/schemas/SpaceInviteToken' });
+      assert.deepEqual(o.requestBody.content['application/json'].schema, {
+        $ref: '#/components/schemas/SpaceInviteToken',
+      });
       assert.deepEqual(Object.keys(o.responses), ['201', ...ALL_CODES]);
-      assert.deepEqual(o.responses['201'].headers, { Location: { description: 'ID of the joined space.', schema: { type: 'string' } } });
+      assert.deepEqual(o.responses['201'].headers, {
+        Location: { description: 'ID of the joined space.', schema: { type: 'string' } },
+      });
       assert.equal(o.responses['201'].content, undefined);
-      const bodyExamples = Object.values(o.requestBody.content['application/json'].examples as Record<string, Json>).map((e) => e.value);
+      const bodyExamples = Object.values(
+        o.requestBody.content['application/json'].examples as Record<string, Json>,
+      ).map((e) => e.value);
       assert.deepEqual(bodyExamples, [
         {
           token:
@@ -214,7 +253,9 @@ describe('corpus onezone-17.06.0-rc8', () => {
       assert.equal(o.responses['200'].description, 'Information about a group.');
       assert.deepEqual(jsonSchema(o, '200'), { $ref: '#/components/schemas/Group' });
       assertErrorResponses(o);
-      const examples = Object.values(o.responses['200'].content['application/json'].examples as Record<string, Json>).map((e) => e.value);
+      const examples = Object.values(
+        o.responses['200'].content['application/json'].examples as Record<string, Json>,
+      ).map((e) => e.value);
       assert.deepEqual(examples, [
         { groupId: 'ALSKDHLASD8ASDNjasd99', name: 'Test group', type: 'role' },
         { groupId: 'HwUpk8jrwxKOe45uzLFX2GVa8lKEasj4q253sptVqF8', name: 'new_group', type: 'role' },
@@ -230,7 +271,9 @@ describe('corpus onezone-17.06.0-rc8', () => {
       assert.deepEqual(o['x-privileges'], []);
       assert.equal(o.requestBody.required, true);
       assert.equal(o.requestBody.description, 'Provider reqistration request including CSR.');
-      assert.deepEqual(o.requestBody.content['application/json'].schema, { $ref: '#/components/schemas/ProviderRegistrationRequest' });
+      assert.deepEqual(o.requestBody.content['application/json'].schema, {
+        $ref: '#/components/schemas/ProviderRegistrationRequest',
+      });
       assert.deepEqual(Object.keys(o.responses), ['200', ...ALL_CODES]);
       assert.deepEqual(jsonSchema(o, '200'), { $ref: '#/components/schemas/ProviderRegistrationResponse' });
       assert.equal(o.responses['200'].description, 'Provider registered successfully.');
@@ -248,7 +291,9 @@ describe('corpus onezone-17.06.0-rc8', () => {
       ]);
       assert.equal(o.requestBody.required, true);
       assert.equal(o.requestBody.description, 'User privileges.');
-      assert.deepEqual(o.requestBody.content['application/json'].schema, { $ref: '#/components/schemas/SpacePrivileges' });
+      assert.deepEqual(o.requestBody.content['application/json'].schema, {
+        $ref: '#/components/schemas/SpacePrivileges',
+      });
       assert.deepEqual(Object.keys(o.responses), ['204', ...ALL_CODES]);
       assert.equal(o.responses['204'].description, 'The user privileges have been updated.');
       assert.equal(o.responses['204'].content, undefined);
@@ -265,7 +310,9 @@ describe('corpus onezone-17.06.0-rc8', () => {
       assert.deepEqual(params(o), [['id', 'path', true, 'Group ID.', { type: 'string' }]]);
       assert.equal(o.requestBody.required, false);
       assert.equal(o.requestBody.description, 'Group invite token attributes.');
-      assert.deepEqual(o.requestBody.content['application/json'].schema, { $ref: '#/components/schemas/GroupInviteTokenRequest' });
+      assert.deepEqual(o.requestBody.content['application/json'].schema, {
+        $ref: '#/components/schemas/GroupInviteTokenRequest',
+      });
       assert.deepEqual(Object.keys(o.responses), ['200', ...ALL_CODES]);
       assert.deepEqual(jsonSchema(o, '200'), { $ref: '#/components/schemas/GroupInviteToken' });
       assert.equal(o.responses['200'].description, 'The token for joining a specific group.');
@@ -295,7 +342,11 @@ describe('corpus onezone-17.06.0-rc8', () => {
       assert.equal(o.requestBody.required, true);
       assert.deepEqual(o.requestBody.content['application/json'].schema, { $ref: '#/components/schemas/SpaceAlias' });
       assert.deepEqual(jsonSchema(o, '200'), { $ref: '#/components/schemas/SpaceAlias' });
-      assert.equal(doc.paths['/user/spaces/{sid}/alias'].post, undefined, 'the cURL sample\'s POST does not become an operation');
+      assert.equal(
+        doc.paths['/user/spaces/{sid}/alias'].post,
+        undefined,
+        "the cURL sample's POST does not become an operation",
+      );
     });
 
     it('get_current_user: the responses the page lists (no 401), 200 User', () => {
@@ -389,7 +440,14 @@ describe('corpus onezone-17.06.0-rc8', () => {
       addFormats(ajv);
       ajv.addSchema({ $id: 'https://corpus.test/openapi', components: doc.components });
       const compile = (schema: Json) =>
-        ajv.compile(JSON.parse(JSON.stringify(schema).replaceAll('"#/components/schemas/', '"https://corpus.test/openapi#/components/schemas/')));
+        ajv.compile(
+          JSON.parse(
+            JSON.stringify(schema).replaceAll(
+              '"#/components/schemas/',
+              '"https://corpus.test/openapi#/components/schemas/',
+            ),
+          ),
+        );
       let checked = 0;
       const walk = (node: Json, where: string): void => {
         if (Array.isArray(node)) return node.forEach((n, i) => walk(n, `${where}/${i}`));
@@ -421,7 +479,9 @@ describe('corpus onezone-17.06.0-rc8', () => {
 
   describe('doc inconsistencies are reported', () => {
     it('set_user_space_alias: the cURL sample POSTs while the page declares PUT', () => {
-      const f = result.findings.all.filter((x) => x.code === 'curl-mismatch' && x.file === 'operations/set_user_space_alias.md');
+      const f = result.findings.all.filter(
+        (x) => x.code === 'curl-mismatch' && x.file === 'operations/set_user_space_alias.md',
+      );
       assert.equal(f.length, 1);
       assert.equal(f[0]!.line, 18);
       assert.equal(f[0]!.severity, 'warning');
@@ -430,7 +490,9 @@ describe('corpus onezone-17.06.0-rc8', () => {
     });
 
     it('set_space_user_privileges: the cURL sample PUTs while the page declares PATCH', () => {
-      const f = result.findings.all.filter((x) => x.code === 'curl-mismatch' && x.file === 'operations/set_space_user_privileges.md');
+      const f = result.findings.all.filter(
+        (x) => x.code === 'curl-mismatch' && x.file === 'operations/set_space_user_privileges.md',
+      );
       assert.equal(f.length, 1);
       assert.equal(f[0]!.line, 18);
       assert.match(f[0]!.message, /PUT/);
@@ -453,10 +515,14 @@ describe('corpus onezone-17.06.0-rc8', () => {
           if (n > 0) copies.set(`${dir}/${f}`, n);
         }
       }
-      assert.equal([...copies.values()].reduce((a, b) => a + b, 0), 16);
+      assert.equal(
+        [...copies.values()].reduce((a, b) => a + b, 0),
+        16,
+      );
       const reported = new Map<string, number>();
       for (const f of result.findings.all) {
-        if (f.code === 'example-invalid' && f.message.includes('/serviceProperties/prefix must be string')) reported.set(f.file, (reported.get(f.file) ?? 0) + 1);
+        if (f.code === 'example-invalid' && f.message.includes('/serviceProperties/prefix must be string'))
+          reported.set(f.file, (reported.get(f.file) ?? 0) + 1);
       }
       assert.deepEqual(reported, copies);
       assert.doesNotMatch(JSON.stringify(doc), /"prefix":10\.5072/);
@@ -464,7 +530,11 @@ describe('corpus onezone-17.06.0-rc8', () => {
 
     it('a cURL sample that matches its page is not reported (create_space, get_group)', () => {
       for (const file of ['operations/create_space.md', 'operations/get_group.md']) {
-        assert.deepEqual(result.findings.all.filter((x) => x.code === 'curl-mismatch' && x.file === file), [], file);
+        assert.deepEqual(
+          result.findings.all.filter((x) => x.code === 'curl-mismatch' && x.file === file),
+          [],
+          file,
+        );
       }
     });
   });
@@ -490,7 +560,10 @@ describe('corpus onezone-17.06.0-rc8', () => {
       const text = readFileSync(out, 'utf8');
       assert.match(text, /^# Generated by `npm run build:spec -- /);
       const spec = parse(text);
-      const count = Object.values(spec.paths as Record<string, object>).reduce((n, methods) => n + Object.keys(methods).length, 0);
+      const count = Object.values(spec.paths as Record<string, object>).reduce(
+        (n, methods) => n + Object.keys(methods).length,
+        0,
+      );
       assert.equal(count, 213);
       assert.equal(spec.info.version, '17.06.0-rc8');
       // What the CLI wrote is the document the in-process build makes.

@@ -23,17 +23,30 @@ test('create_space.md sample: method, URL, body, command; no output', () => {
 });
 
 test('the printed response after the first blank line is the output, with the line it starts on', () => {
-  const sample = ['curl -H "X-Auth-Token: $TOKEN" -X GET \\', 'https://$HOST:8443/api/v3/onezone/user/spaces/default', '', '{', '  "spaceId": "S1"', '}', ''].join('\n');
+  const sample = [
+    'curl -H "X-Auth-Token: $TOKEN" -X GET \\',
+    'https://$HOST:8443/api/v3/onezone/user/spaces/default',
+    '',
+    '{',
+    '  "spaceId": "S1"',
+    '}',
+    '',
+  ].join('\n');
   const curl = parseCurl(sample)!;
   assert.equal(curl.method, 'GET');
   assert.equal(curl.urlPath, '/api/v3/onezone/user/spaces/default');
-  assert.equal(curl.command, 'curl -H "X-Auth-Token: $TOKEN" -X GET \\\nhttps://$HOST:8443/api/v3/onezone/user/spaces/default');
+  assert.equal(
+    curl.command,
+    'curl -H "X-Auth-Token: $TOKEN" -X GET \\\nhttps://$HOST:8443/api/v3/onezone/user/spaces/default',
+  );
   assert.equal(curl.output, '{\n  "spaceId": "S1"\n}');
   assert.equal(curl.outputLine, 3);
 });
 
 test('shell quoting: escaped quotes in double quotes, backslashes kept in single quotes, non-ASCII spaces split words', () => {
-  const curl = parseCurl(`curl\u00a0-X put -d "{\\"name\\": \\"a b\\"}" --data-raw 'c\\d' https://\${ONEZONE_HOST}/api/x?y=1`)!;
+  const curl = parseCurl(
+    `curl\u00a0-X put -d "{\\"name\\": \\"a b\\"}" --data-raw 'c\\d' https://\${ONEZONE_HOST}/api/x?y=1`,
+  )!;
   assert.equal(curl.method, 'PUT');
   assert.equal(curl.data, 'c\\d'); // the last -d/--data wins
   assert.equal(curl.origin, 'https://{host}');
@@ -54,7 +67,10 @@ test('matchTemplate: the URL tail matches the path template; what precedes it is
     base: '/api/v3/onezone',
     values: { id: 'S1', uid: 'U1' },
   });
-  assert.deepEqual(matchTemplate('/api/v3/onezone/user/spaces/', '/user/spaces'), { base: '/api/v3/onezone', values: {} });
+  assert.deepEqual(matchTemplate('/api/v3/onezone/user/spaces/', '/user/spaces'), {
+    base: '/api/v3/onezone',
+    values: {},
+  });
   assert.deepEqual(matchTemplate('/spaces', '/spaces'), { base: '', values: {} });
   // seed 002: the sample calls …/user/spaces/default, the page declares /user/spaces/join
   assert.equal(matchTemplate('/api/v3/onezone/user/spaces/default', '/user/spaces/join'), undefined);

@@ -26,7 +26,8 @@ function exampleCases(document: Record<string, unknown>): Case[] {
       const o = node as Record<string, unknown>;
       const schema = o.schema as Schema | undefined;
       if (schema && o.examples && typeof o.examples === 'object') {
-        for (const [name, ex] of Object.entries(o.examples as Record<string, { value: unknown }>)) cases.push({ schema, value: ex.value, where: `${where}/examples/${name}` });
+        for (const [name, ex] of Object.entries(o.examples as Record<string, { value: unknown }>))
+          cases.push({ schema, value: ex.value, where: `${where}/examples/${name}` });
       }
       if (schema && 'example' in o) cases.push({ schema, value: o.example, where: `${where}/example` });
       for (const [k, v] of Object.entries(o)) if (k !== 'examples' && k !== 'example') visit(v, `${where}/${k}`);
@@ -35,7 +36,8 @@ function exampleCases(document: Record<string, unknown>): Case[] {
   visit(document.paths, '#/paths');
   const schemas = (document.components as { schemas: Record<string, Schema> }).schemas;
   for (const [name, schema] of Object.entries(schemas)) {
-    if ('example' in schema) cases.push({ schema, value: schema.example, where: `#/components/schemas/${name}/example` });
+    if ('example' in schema)
+      cases.push({ schema, value: schema.example, where: `#/components/schemas/${name}/example` });
   }
   return cases;
 }
@@ -63,7 +65,10 @@ function mutants(value: unknown, depth = 0): unknown[] {
   return out;
 }
 
-function compare(document: Record<string, unknown>, label: string): { examples: number; cases: number; invalid: number } {
+function compare(
+  document: Record<string, unknown>,
+  label: string,
+): { examples: number; cases: number; invalid: number } {
   const schemas = (document.components as { schemas: Record<string, Schema> }).schemas;
   const walker = schemaWalker(schemas);
   const ajv = ajvChecker(schemas);
@@ -118,5 +123,8 @@ test('a keyword the walker does not implement is left to Ajv', () => {
   const walker = schemaWalker(schemas);
   assert.equal(walker.supports({ $ref: '#/components/schemas/Name' }), false);
   assert.equal(walker.supports({ $ref: '#/components/schemas/Missing' }), false);
-  assert.equal(walker.supports({ type: 'array', items: { $ref: '#/components/schemas/Plain' }, description: 'ok', 'x-any': 1 }), true);
+  assert.equal(
+    walker.supports({ type: 'array', items: { $ref: '#/components/schemas/Plain' }, description: 'ok', 'x-any': 1 }),
+    true,
+  );
 });

@@ -9,7 +9,13 @@ import { PROJECT_ROOT } from '../src/paths.ts';
 import { loadManifest } from '../src/rebuild/docs/manifest.ts';
 import { extractPage, readPage } from '../src/rebuild/extract/page.ts';
 import { Findings, type Finding } from '../src/rebuild/findings.ts';
-import { emptyDocModel, type DocModel, type Operation, type Response, type SchemaDefinition } from '../src/rebuild/model.ts';
+import {
+  emptyDocModel,
+  type DocModel,
+  type Operation,
+  type Response,
+  type SchemaDefinition,
+} from '../src/rebuild/model.ts';
 import { parseTypeExpr, TypeSyntaxError } from '../src/rebuild/schema-grammar.ts';
 import type { Span } from '../src/rebuild/markdown/blocks.ts';
 import { markdownBlocks } from '../src/rebuild/markdown/markdown-blocks.ts';
@@ -616,12 +622,18 @@ describe('endpoint extractor', () => {
     assert.equal(op.method, 'post');
     assert.equal(op.path, '/spaces/{id}/users/token');
     assert.equal(op.deprecated, false);
-    assert.deepEqual(op.at, { file: 'operations/create_space_user_invite_token.md', line: lineOf(TOKEN_PAGE, '#### Create space user invite token') });
+    assert.deepEqual(op.at, {
+      file: 'operations/create_space_user_invite_token.md',
+      line: lineOf(TOKEN_PAGE, '#### Create space user invite token'),
+    });
   });
 
   it('reads GET and DELETE endpoints too', () => {
     const get = onlyOperation(extract('operations/list_space_users.md', LIST_PAGE));
-    assert.deepEqual([get.operationId, get.method, get.path, get.summary], ['list_space_users', 'get', '/spaces/{id}/users', 'List space users']);
+    assert.deepEqual(
+      [get.operationId, get.method, get.path, get.summary],
+      ['list_space_users', 'get', '/spaces/{id}/users', 'List space users'],
+    );
     const del = onlyOperation(extract('operations/remove_user_handle.md', WRONG_PATH_PAGE));
     assert.deepEqual([del.operationId, del.method, del.path], ['remove_user_handle', 'delete', '/user/handles/{hid}']);
   });
@@ -637,7 +649,13 @@ describe('endpoint extractor', () => {
       ['g.md', WRONG_PATH_PAGE],
     ] as const) {
       const x = extract(file, page);
-      const bad = x.findings.filter((f) => f.code === 'unmapped-block' || f.code === 'unknown-section' || f.code === 'broken-table' || f.code === 'unknown-type');
+      const bad = x.findings.filter(
+        (f) =>
+          f.code === 'unmapped-block' ||
+          f.code === 'unknown-section' ||
+          f.code === 'broken-table' ||
+          f.code === 'unknown-type',
+      );
       assert.deepEqual(bad, [], `${file} maps cleanly`);
     }
   });
@@ -766,15 +784,43 @@ describe('parameters extractor', () => {
 
   it('reads path, query and header rows with their required flags, arrays, enums, formats and defaults', () => {
     const op = onlyOperation(extract('operations/list_space_users.md', LIST_PAGE));
-    const byName = Object.fromEntries(op.parameters.map((p) => [p.name, { in: p.in, required: p.required, description: p.description, schema: p.schema }]));
+    const byName = Object.fromEntries(
+      op.parameters.map((p) => [
+        p.name,
+        { in: p.in, required: p.required, description: p.description, schema: p.schema },
+      ]),
+    );
     assert.deepEqual(byName, {
       id: { in: 'path', required: true, description: 'Space ID.', schema: { type: 'string' } },
-      fields: { in: 'query', required: false, description: 'Fields to return.', schema: { type: 'array', items: { type: 'string' } } },
-      order: { in: 'query', required: false, description: 'Sort order.', schema: { type: 'string', enum: ['asc', 'desc'], default: 'asc' } },
-      limit: { in: 'query', required: true, description: 'Page size.', schema: { type: 'integer', format: 'int32', default: 100 } },
-      'X-Request-Id': { in: 'header', required: false, description: 'Request correlation ID.', schema: { type: 'string' } },
+      fields: {
+        in: 'query',
+        required: false,
+        description: 'Fields to return.',
+        schema: { type: 'array', items: { type: 'string' } },
+      },
+      order: {
+        in: 'query',
+        required: false,
+        description: 'Sort order.',
+        schema: { type: 'string', enum: ['asc', 'desc'], default: 'asc' },
+      },
+      limit: {
+        in: 'query',
+        required: true,
+        description: 'Page size.',
+        schema: { type: 'integer', format: 'int32', default: 100 },
+      },
+      'X-Request-Id': {
+        in: 'header',
+        required: false,
+        description: 'Request correlation ID.',
+        schema: { type: 'string' },
+      },
     });
-    assert.deepEqual(op.parameters.map((p) => p.name), ['id', 'fields', 'order', 'limit', 'X-Request-Id']);
+    assert.deepEqual(
+      op.parameters.map((p) => p.name),
+      ['id', 'fields', 'order', 'limit', 'X-Request-Id'],
+    );
     assert.equal(op.requestBody, undefined);
   });
 
@@ -830,7 +876,10 @@ describe('responses extractor', () => {
 
   it('reads a < string, integer > map response schema', () => {
     const op = onlyOperation(extract('operations/list_space_users.md', LIST_PAGE));
-    assert.deepEqual(op.responses.map((r) => r.status), ['200', '206', '404']);
+    assert.deepEqual(
+      op.responses.map((r) => r.status),
+      ['200', '206', '404'],
+    );
     assert.deepEqual(response(op, '200').schema, { $ref: '#/components/schemas/Users' });
     assert.deepEqual(response(op, '206').schema, { type: 'object', additionalProperties: { type: 'integer' } });
     assert.equal(response(op, '206').description, 'Storage used by each user, in bytes.');
@@ -840,8 +889,13 @@ describe('responses extractor', () => {
     const op = onlyOperation(extract('operations/join_space.md', JOIN_SPACE_PAGE));
     const created = response(op, '201');
     assert.equal(created.schema, undefined);
-    assert.equal(created.description, 'ID of the joined space in the form /user/spaces/{id} is  returned in the response `Location` header.');
-    assert.deepEqual(created.headers, [{ name: 'Location', description: 'ID of the joined space.', schema: { type: 'string' } }]);
+    assert.equal(
+      created.description,
+      'ID of the joined space in the form /user/spaces/{id} is  returned in the response `Location` header.',
+    );
+    assert.deepEqual(created.headers, [
+      { name: 'Location', description: 'ID of the joined space.', schema: { type: 'string' } },
+    ]);
     assert.deepEqual(response(op, '400').headers, []);
   });
 
@@ -849,7 +903,9 @@ describe('responses extractor', () => {
     const op = onlyOperation(extract('operations/create_space.md', CREATE_SPACE_PAGE));
     const created = response(op, '201');
     assert.equal(created.schema, undefined);
-    assert.deepEqual(created.headers, [{ name: 'Location', description: 'ID of the created space.', schema: { type: 'string' } }]);
+    assert.deepEqual(created.headers, [
+      { name: 'Location', description: 'ID of the created space.', schema: { type: 'string' } },
+    ]);
   });
 
   it('reads an inline response object ([Response 200](#list_user_spaces-response-200))', () => {
@@ -911,16 +967,28 @@ describe('examples extractor', () => {
 
   it('attaches each example response to its status code', () => {
     const op = onlyOperation(extract('operations/create_space_user_invite_token.md', TOKEN_PAGE));
-    assert.deepEqual(response(op, '200').examples.map((e) => e.value), [{ token: 'JKAxNWxvY2F0aW9uIG9uZXpvbmUK' }]);
-    assert.deepEqual(response(op, '400').examples.map((e) => e.value), [{ error: 'Provided data could not be understood by the server' }]);
-    assert.deepEqual(response(op, '500').examples.map((e) => e.value), [{ error: 'Internal error' }]);
+    assert.deepEqual(
+      response(op, '200').examples.map((e) => e.value),
+      [{ token: 'JKAxNWxvY2F0aW9uIG9uZXpvbmUK' }],
+    );
+    assert.deepEqual(
+      response(op, '400').examples.map((e) => e.value),
+      [{ error: 'Provided data could not be understood by the server' }],
+    );
+    assert.deepEqual(
+      response(op, '500').examples.map((e) => e.value),
+      [{ error: 'Internal error' }],
+    );
     assert.equal(response(op, '200').examples[0]!.origin, 'example');
   });
 
   it('an example for a code missing from the Responses table is reported as example-without-response', () => {
     const x = extract('operations/create_space_user_invite_token.md', TOKEN_PAGE);
     const op = onlyOperation(x);
-    assert.equal(op.responses.some((r) => r.status === '409'), false);
+    assert.equal(
+      op.responses.some((r) => r.status === '409'),
+      false,
+    );
     const orphans = x.findings.filter((f) => f.code === 'example-without-response');
     assert.equal(orphans.length, 1);
     assert.equal(orphans[0]!.file, 'operations/create_space_user_invite_token.md');
@@ -1033,7 +1101,11 @@ describe('definition extractor', () => {
     assert.equal(d.description, 'The properties of a [DOI](http://doi.org) registration service.');
     assert.deepEqual(d.schema['x-polymorphism'], { polymorphism: 'Inheritance', discriminator: 'type' });
     assert.deepEqual(d.schema.required, ['type']);
-    assert.deepEqual((d.schema.properties as Record<string, unknown>).type, { type: 'string', enum: ['DOI', 'PID'], description: 'The type of handle service.' });
+    assert.deepEqual((d.schema.properties as Record<string, unknown>).type, {
+      type: 'string',
+      enum: ['DOI', 'PID'],
+      description: 'The type of handle service.',
+    });
   });
 });
 
@@ -1042,10 +1114,25 @@ describe('tag extractor (paths.md groups)', () => {
     const x = extract('paths.md', PATHS_PAGE);
     assert.deepEqual(x.findings, []);
     assert.deepEqual(
-      x.model.tags.map((t) => ({ name: t.name, description: t.description, operationIds: t.operationIds, line: t.at.line })),
+      x.model.tags.map((t) => ({
+        name: t.name,
+        description: t.description,
+        operationIds: t.operationIds,
+        line: t.at.line,
+      })),
       [
-        { name: 'Group', description: 'Group management operations', operationIds: ['create_group', 'get_group'], line: lineOf(PATHS_PAGE, '### Group') },
-        { name: 'Space', description: 'Space management operations', operationIds: ['create_space'], line: lineOf(PATHS_PAGE, '### Space') },
+        {
+          name: 'Group',
+          description: 'Group management operations',
+          operationIds: ['create_group', 'get_group'],
+          line: lineOf(PATHS_PAGE, '### Group'),
+        },
+        {
+          name: 'Space',
+          description: 'Space management operations',
+          operationIds: ['create_space'],
+          line: lineOf(PATHS_PAGE, '### Space'),
+        },
       ],
     );
     assert.equal(x.model.operations.length, 0);
@@ -1087,7 +1174,11 @@ describe('plain-text onedata.org extractor (spec/source/003_*.txt)', () => {
   const x = extract(file, text);
   const op = onlyOperation(x);
   const errorExample = {
-    error: { id: 'badValueString', details: { key: 'name' }, description: 'Bad value: provided "name" must be a string.' },
+    error: {
+      id: 'badValueString',
+      details: { key: 'name' },
+      description: 'Bad value: provided "name" must be a string.',
+    },
   };
 
   it('reads the title with its Deprecated badge, and the operationId from the rest-cli line', () => {
@@ -1118,7 +1209,13 @@ describe('plain-text onedata.org extractor (spec/source/003_*.txt)', () => {
 
   it('reads the path parameter', () => {
     assert.deepEqual(
-      op.parameters.map((p) => ({ name: p.name, in: p.in, required: p.required, description: p.description, schema: p.schema })),
+      op.parameters.map((p) => ({
+        name: p.name,
+        in: p.in,
+        required: p.required,
+        description: p.description,
+        schema: p.schema,
+      })),
       [{ name: 'id', in: 'path', required: true, description: 'Group Id.', schema: { type: 'string' } }],
     );
     assert.equal(op.parameters[0]!.at.line, 17);
@@ -1136,7 +1233,10 @@ describe('plain-text onedata.org extractor (spec/source/003_*.txt)', () => {
         ['500', 'Internal server Error.'],
       ],
     );
-    assert.deepEqual(op.responses.map((r) => r.at.line), [20, 27, 41, 55, 69, 83]);
+    assert.deepEqual(
+      op.responses.map((r) => r.at.line),
+      [20, 27, 41, 55, 69, 83],
+    );
   });
 
   it('reads the response property tables and examples', () => {
@@ -1144,37 +1244,64 @@ describe('plain-text onedata.org extractor (spec/source/003_*.txt)', () => {
       type: 'object',
       properties: { token: { type: 'string', description: 'The token for joining a group.' } },
     });
-    assert.deepEqual(response(op, '200').examples.map((e) => e.value), [
-      {
-        token:
-          'JKAxNWxvY2F0aW9uIG9uZXpvbmUKMDAzYmlkZW50aWZpZXIgOEhmSEFSSGdrbHFCa1pWSTRsNk1CVHZTU3Z0OThwcHA2OTQ4czhRN1NPawowMDFhY2lkIHRpbWUgPCAxNDk2MTQwMTQ0CjAwMmZzaWduYXR1cmUg88OI1d24c36707d99197c6cd995810a43aca',
-      },
-    ]);
+    assert.deepEqual(
+      response(op, '200').examples.map((e) => e.value),
+      [
+        {
+          token:
+            'JKAxNWxvY2F0aW9uIG9uZXpvbmUKMDAzYmlkZW50aWZpZXIgOEhmSEFSSGdrbHFCa1pWSTRsNk1CVHZTU3Z0OThwcHA2OTQ4czhRN1NPawowMDFhY2lkIHRpbWUgPCAxNDk2MTQwMTQ0CjAwMmZzaWduYXR1cmUg88OI1d24c36707d99197c6cd995810a43aca',
+        },
+      ],
+    );
     for (const status of ['400', '401', '403', '404', '500']) {
       assert.deepEqual(response(op, status).schema, {
         type: 'object',
         properties: { error: { type: 'object', description: 'Object describing an error.' } },
       });
-      assert.deepEqual(response(op, status).examples.map((e) => e.value), [errorExample], `example of ${status}`);
+      assert.deepEqual(
+        response(op, status).examples.map((e) => e.value),
+        [errorExample],
+        `example of ${status}`,
+      );
     }
-    assert.deepEqual(op.responses.map((r) => r.examples[0]!.at.line), [25, 33, 47, 61, 75, 89]);
+    assert.deepEqual(
+      op.responses.map((r) => r.examples[0]!.at.line),
+      [25, 33, 47, 61, 75, 89],
+    );
   });
 
   it('reads the cURL sample, its output, and the rest-cli request example', () => {
     assert.deepEqual(
       op.codeSamples.map((s) => [s.lang, s.label, s.source]),
       [
-        ['cURL', 'Generate user group invite token', 'curl -u username:password -X POST \\\nhttps://$HOST/api/v3/onezone/groups/$GROUP_ID/users/token'],
-        ['Shell', 'onezone-rest-cli', 'onezone-rest-cli createUserGroupInviteToken id=a4d3bc73aada63052310652d421609f1'],
+        [
+          'cURL',
+          'Generate user group invite token',
+          'curl -u username:password -X POST \\\nhttps://$HOST/api/v3/onezone/groups/$GROUP_ID/users/token',
+        ],
+        [
+          'Shell',
+          'onezone-rest-cli',
+          'onezone-rest-cli createUserGroupInviteToken id=a4d3bc73aada63052310652d421609f1',
+        ],
       ],
     );
-    assert.deepEqual(op.curlOutputs.map((e) => e.value), [{ token: 'MDAxNmxvY2F00aW9uIHJlZlFTUbnZpdGVthHo8xmai4RqqBO2MZM00mrYGgo' }]);
+    assert.deepEqual(
+      op.curlOutputs.map((e) => e.value),
+      [{ token: 'MDAxNmxvY2F00aW9uIHJlZlFTUbnZpdGVthHo8xmai4RqqBO2MZM00mrYGgo' }],
+    );
     assert.deepEqual(op.requestExamples.path?.value, { id: 'a4d3bc73aada63052310652d421609f1' });
-    assert.deepEqual(op.curlTargets.map((t) => t.origin), ['https://{host}']);
+    assert.deepEqual(
+      op.curlTargets.map((t) => t.origin),
+      ['https://{host}'],
+    );
   });
 
   it('maps every line of the page', () => {
-    assert.deepEqual(x.findings.filter((f) => f.code === 'unmapped-block' || f.code === 'unknown-section' || f.code === 'no-endpoint'), []);
+    assert.deepEqual(
+      x.findings.filter((f) => f.code === 'unmapped-block' || f.code === 'unknown-section' || f.code === 'no-endpoint'),
+      [],
+    );
   });
 });
 
@@ -1195,12 +1322,21 @@ describe('type grammar (parseTypeExpr)', () => {
 
   it('enum', () => {
     assert.deepEqual(parse('enum (a, b)'), { kind: 'schema', schema: { type: 'string', enum: ['a', 'b'] } });
-    assert.deepEqual(parse('enum (set, grant, revoke)'), { kind: 'schema', schema: { type: 'string', enum: ['set', 'grant', 'revoke'] } });
+    assert.deepEqual(parse('enum (set, grant, revoke)'), {
+      kind: 'schema',
+      schema: { type: 'string', enum: ['set', 'grant', 'revoke'] },
+    });
   });
 
   it('arrays and maps', () => {
-    assert.deepEqual(parse('< string > array'), { kind: 'schema', schema: { type: 'array', items: { type: 'string' } } });
-    assert.deepEqual(parse('< string, integer > map'), { kind: 'schema', schema: { type: 'object', additionalProperties: { type: 'integer' } } });
+    assert.deepEqual(parse('< string > array'), {
+      kind: 'schema',
+      schema: { type: 'array', items: { type: 'string' } },
+    });
+    assert.deepEqual(parse('< string, integer > map'), {
+      kind: 'schema',
+      schema: { type: 'object', additionalProperties: { type: 'integer' } },
+    });
     assert.deepEqual(parse('< < string > array > array'), {
       kind: 'schema',
       schema: { type: 'array', items: { type: 'array', items: { type: 'string' } } },
@@ -1212,7 +1348,10 @@ describe('type grammar (parseTypeExpr)', () => {
   });
 
   it('a link to a definition is a $ref named after the link text', () => {
-    assert.deepEqual(parse('[Space](../definitions/Space.md#space)'), { kind: 'schema', schema: { $ref: '#/components/schemas/Space' } });
+    assert.deepEqual(parse('[Space](../definitions/Space.md#space)'), {
+      kind: 'schema',
+      schema: { $ref: '#/components/schemas/Space' },
+    });
     assert.deepEqual(parseTypeExpr([{ kind: 'link', text: 'Space', href: '../definitions/Space.md#space' }]), {
       kind: 'schema',
       schema: { $ref: '#/components/schemas/Space' },
@@ -1225,11 +1364,18 @@ describe('type grammar (parseTypeExpr)', () => {
 
   it('a link to an anchor on the page is a local (inline) schema', () => {
     assert.deepEqual(parse('[name](#create_space-name)'), { kind: 'local', anchor: 'create_space-name', array: false });
-    assert.deepEqual(parseTypeExpr([{ kind: 'text', text: '< ' }, { kind: 'link', text: 'item', href: '#op-item' }, { kind: 'text', text: ' > array' }]), {
-      kind: 'local',
-      anchor: 'op-item',
-      array: true,
-    });
+    assert.deepEqual(
+      parseTypeExpr([
+        { kind: 'text', text: '< ' },
+        { kind: 'link', text: 'item', href: '#op-item' },
+        { kind: 'text', text: ' > array' },
+      ]),
+      {
+        kind: 'local',
+        anchor: 'op-item',
+        array: true,
+      },
+    );
   });
 
   it('No Content', () => {

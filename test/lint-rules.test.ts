@@ -8,7 +8,10 @@ import { lintSpecText } from '../src/check/lint-spec.ts';
 import { specYaml } from '../src/rebuild/emit/yaml.ts';
 import { SEED_SPEC } from './helpers/corpus.ts';
 
-type Doc = { paths: Record<string, Record<string, Record<string, unknown>>>; components: { schemas: Record<string, unknown> } };
+type Doc = {
+  paths: Record<string, Record<string, Record<string, unknown>>>;
+  components: { schemas: Record<string, unknown> };
+};
 const seed = (): Doc => parse(readFileSync(SEED_SPEC, 'utf8')) as Doc;
 const tokenOp = (d: Doc) => d.paths['/spaces/{id}/users/token']!.post!;
 
@@ -25,27 +28,40 @@ describe('project lint rules', () => {
   });
 
   test('an operation without a tag', async () => {
-    assert.deepEqual(await errors((d) => delete tokenOp(d).tags), ['rule/operation-has-tag #/paths/~1spaces~1{id}~1users~1token/post/tags']);
+    assert.deepEqual(await errors((d) => delete tokenOp(d).tags), [
+      'rule/operation-has-tag #/paths/~1spaces~1{id}~1users~1token/post/tags',
+    ]);
   });
 
   test('a privilege named in the description but missing from x-privileges', async () => {
     // Seed 000: "This operation requires `space_invite_user` privilege."
-    assert.deepEqual(await errors((d) => (tokenOp(d)['x-privileges'] = [])), ['onezone/privileges-documented #/paths/~1spaces~1{id}~1users~1token/post/x-privileges']);
+    assert.deepEqual(await errors((d) => (tokenOp(d)['x-privileges'] = [])), [
+      'onezone/privileges-documented #/paths/~1spaces~1{id}~1users~1token/post/x-privileges',
+    ]);
   });
 
   test('an operation without an operationId', async () => {
-    assert.deepEqual(await errors((d) => delete tokenOp(d).operationId), ['operation-operationId #/paths/~1spaces~1{id}~1users~1token/post/operationId']);
+    assert.deepEqual(await errors((d) => delete tokenOp(d).operationId), [
+      'operation-operationId #/paths/~1spaces~1{id}~1users~1token/post/operationId',
+    ]);
   });
 
   test('an example that does not validate against its schema', async () => {
     const found = await errors((d) => {
-      const ok = tokenOp(d).responses as Record<string, { content: Record<string, { examples: Record<string, { value: unknown }> }> }>;
+      const ok = tokenOp(d).responses as Record<
+        string,
+        { content: Record<string, { examples: Record<string, { value: unknown }> }> }
+      >;
       ok['200']!.content['application/json']!.examples.documented!.value = { token: 42 };
     });
-    assert.deepEqual(found, ['no-invalid-media-type-examples #/paths/~1spaces~1{id}~1users~1token/post/responses/200/content/application~1json/examples/documented/value/token']);
+    assert.deepEqual(found, [
+      'no-invalid-media-type-examples #/paths/~1spaces~1{id}~1users~1token/post/responses/200/content/application~1json/examples/documented/value/token',
+    ]);
   });
 
   test('an unused component', async () => {
-    assert.deepEqual(await errors((d) => (d.components.schemas.Orphan = { type: 'object' })), ['no-unused-components #/components/schemas/Orphan']);
+    assert.deepEqual(await errors((d) => (d.components.schemas.Orphan = { type: 'object' })), [
+      'no-unused-components #/components/schemas/Orphan',
+    ]);
   });
 });

@@ -41,13 +41,20 @@ test('grouping is the first-matching-group scan, on random pages with few endpoi
   const scan = (ops: Operation[]) => {
     const groups: Operation[][] = [];
     for (const o of [...ops].sort((a, b) => a.order - b.order)) {
-      const group = groups.find((g) => g.some((x) => (x.method === o.method && x.path === o.path) || x.operationId === o.operationId));
+      const group = groups.find((g) =>
+        g.some((x) => (x.method === o.method && x.path === o.path) || x.operationId === o.operationId),
+      );
       if (group) group.push(o);
       else groups.push([o]);
     }
     return groups;
   };
-  const page = fc.record({ order: fc.integer({ min: 1, max: 3 }), method: fc.constantFrom('get', 'post'), path: fc.constantFrom('/a', '/b', '/c'), id: fc.constantFrom('x', 'y', 'z', 'w') });
+  const page = fc.record({
+    order: fc.integer({ min: 1, max: 3 }),
+    method: fc.constantFrom('get', 'post'),
+    path: fc.constantFrom('/a', '/b', '/c'),
+    id: fc.constantFrom('x', 'y', 'z', 'w'),
+  });
   fc.assert(
     fc.property(fc.array(page, { maxLength: 12 }), (pages) => {
       const ops = pages.map((p, i) => op(`${i}.md`, p.order, p.method, p.path, p.id));

@@ -8,7 +8,8 @@ import { PageLines } from '../src/rebuild/markdown/page-lines.ts';
 const splitLines = (text: string) => text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
 
 test('a swagger2markup page: count, lines and the description excerpt', () => {
-  const page = '<a name="get_space"></a>\n### Get space details\n```\nGET /spaces/{id}\n```\n\n#### Description\nReturns the details.\n\nMore.\n';
+  const page =
+    '<a name="get_space"></a>\n### Get space details\n```\nGET /spaces/{id}\n```\n\n#### Description\nReturns the details.\n\nMore.\n';
   const lines = new PageLines(page);
   assert.equal(lines.count, 11);
   assert.equal(lines.line(3), 'GET /spaces/{id}');
@@ -21,12 +22,17 @@ test('a swagger2markup page: count, lines and the description excerpt', () => {
 
 test('CRLF page: lines and excerpts without the \\r', () => {
   const lines = new PageLines('a\r\nb\r\n\r\nc');
-  assert.deepEqual([0, 1, 2, 3].map((i) => lines.line(i)), ['a', 'b', '', 'c']);
+  assert.deepEqual(
+    [0, 1, 2, 3].map((i) => lines.line(i)),
+    ['a', 'b', '', 'c'],
+  );
   assert.equal(lines.excerpt(1, 2), 'a\nb');
 });
 
 test('any text, any range: what split and join give (fast-check)', () => {
-  const text = fc.array(fc.constantFrom('a', 'bc', ' ', '\n', '\r\n', '\r', '|'), { maxLength: 30 }).map((parts) => parts.join(''));
+  const text = fc
+    .array(fc.constantFrom('a', 'bc', ' ', '\n', '\r\n', '\r', '|'), { maxLength: 30 })
+    .map((parts) => parts.join(''));
   fc.assert(
     fc.property(text, fc.integer({ min: -2, max: 12 }), fc.integer({ min: -2, max: 12 }), (t, from, to) => {
       const lines = new PageLines(t);

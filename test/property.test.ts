@@ -15,15 +15,30 @@ const manifest = loadManifest(join(PROJECT_ROOT, 'spec', 'sources.yaml'));
 
 /** Every n-th file of a corpus folder (sorted, so the sample is stable), as doc-root-relative paths. */
 function sample(folder: string, count: number): string[] {
-  const files = readdirSync(join(CORPUS, folder)).filter((f) => f.endsWith('.md')).sort();
+  const files = readdirSync(join(CORPUS, folder))
+    .filter((f) => f.endsWith('.md'))
+    .sort();
   const step = Math.max(1, Math.floor(files.length / count));
-  return files.filter((_, i) => i % step === 0).slice(0, count).map((f) => `${folder}/${f}`);
+  return files
+    .filter((_, i) => i % step === 0)
+    .slice(0, count)
+    .map((f) => `${folder}/${f}`);
 }
 
 const PAGE_FILES = [...sample('operations', 17), ...sample('definitions', 5), 'paths.md', 'security.md', 'overview.md'];
-const PAGES: Source[] = PAGE_FILES.map((file) => ({ file, text: readFileSync(join(CORPUS, file), 'utf8'), release: 'onezone-17.06.0-rc8', order: 0 }));
+const PAGES: Source[] = PAGE_FILES.map((file) => ({
+  file,
+  text: readFileSync(join(CORPUS, file), 'utf8'),
+  release: 'onezone-17.06.0-rc8',
+  order: 0,
+}));
 /** operationId of each operation page: its `<a name="…">` anchor. */
-const ANCHORS = new Map(PAGES.filter((p) => p.file.startsWith('operations/')).map((p) => [p.file, /<a name="([^"]+)">/.exec(p.text)?.[1] ?? '']));
+const ANCHORS = new Map(
+  PAGES.filter((p) => p.file.startsWith('operations/')).map((p) => [
+    p.file,
+    /<a name="([^"]+)">/.exec(p.text)?.[1] ?? '',
+  ]),
+);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Mutations. Positions are free naturals taken modulo the text at hand, so any mutation applies to any page.
@@ -36,9 +51,47 @@ type Mutation =
   | { kind: 'insert-garbage'; at: number; garbage: string };
 
 const TOKENS = [
-  '|', '||', '|---|---|', '`', '```', '```bash', '``', '<a name=', '<a name="', '<a name="x"></a>', '<a name="paths"></a>', '</a>',
-  '{', '}', '[', '"', '\\', '#', '## ', '#### ', '##### Responses', '###### Response 200', '* ', '**', '*required*', '<br>',
-  'GET /', 'POST /x/{id}', 'json :', '\n', '\r', '\r\n', '\t', '    ', '\u0000', '\u0007', '\u001b[0m', '\u2028', '\uFEFF', '\uFFFD', '\uD800',
+  '|',
+  '||',
+  '|---|---|',
+  '`',
+  '```',
+  '```bash',
+  '``',
+  '<a name=',
+  '<a name="',
+  '<a name="x"></a>',
+  '<a name="paths"></a>',
+  '</a>',
+  '{',
+  '}',
+  '[',
+  '"',
+  '\\',
+  '#',
+  '## ',
+  '#### ',
+  '##### Responses',
+  '###### Response 200',
+  '* ',
+  '**',
+  '*required*',
+  '<br>',
+  'GET /',
+  'POST /x/{id}',
+  'json :',
+  '\n',
+  '\r',
+  '\r\n',
+  '\t',
+  '    ',
+  '\u0000',
+  '\u0007',
+  '\u001b[0m',
+  '\u2028',
+  '\uFEFF',
+  '\uFFFD',
+  '\uD800',
 ];
 
 const garbage: fc.Arbitrary<string> = fc.oneof(
@@ -50,7 +103,10 @@ const garbage: fc.Arbitrary<string> = fc.oneof(
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
   fc.record({ kind: fc.constant('delete-lines' as const), lines: fc.array(fc.nat(), { minLength: 1, maxLength: 6 }) }),
-  fc.record({ kind: fc.constant('duplicate-lines' as const), lines: fc.array(fc.nat(), { minLength: 1, maxLength: 4 }) }),
+  fc.record({
+    kind: fc.constant('duplicate-lines' as const),
+    lines: fc.array(fc.nat(), { minLength: 1, maxLength: 4 }),
+  }),
   fc.record({ kind: fc.constant('swap-sections' as const), a: fc.nat(), b: fc.nat() }),
   fc.record({ kind: fc.constant('insert-garbage' as const), at: fc.nat(), garbage }),
 );
@@ -114,7 +170,8 @@ function checkResult(result: BuildResult, sources: Source[], mutated: Set<string
     assert.ok(f.file.length > 0, `finding with an empty file: ${JSON.stringify(f)}`);
     assert.ok(Number.isInteger(f.line) && f.line >= 0, `finding with a bad line: ${JSON.stringify(f)}`);
     const lines = lineCount.get(f.file);
-    if (lines !== undefined) assert.ok(f.line <= lines + 1, `finding points past the end of ${f.file} (${lines} lines): ${JSON.stringify(f)}`);
+    if (lines !== undefined)
+      assert.ok(f.line <= lines + 1, `finding points past the end of ${f.file} (${lines} lines): ${JSON.stringify(f)}`);
   }
   const ids = new Set(result.operations.map((o) => o.operationId));
   for (const file of mutated) {
@@ -124,7 +181,10 @@ function checkResult(result: BuildResult, sources: Source[], mutated: Set<string
     // The page's anchor is its operationId. Garbage inserted into the anchor renames the operation, so an
     // anchor of the mangled page counts too (as Markdown reads it: NUL becomes U+FFFD), and so does any
     // operation located on the page.
-    const names = new Set([anchor, ...[...text.matchAll(/<a\s+name="([^"]*)"/g)].map((m) => m[1]!.replaceAll('\u0000', '\uFFFD'))]);
+    const names = new Set([
+      anchor,
+      ...[...text.matchAll(/<a\s+name="([^"]*)"/g)].map((m) => m[1]!.replaceAll('\u0000', '\uFFFD')),
+    ]);
     const mapped = [...names].some((n) => ids.has(n)) || result.operations.some((o) => o.at.file === file);
     const named = result.findings.all.some((f) => f.file === file || f.related?.file === file);
     assert.ok(
@@ -140,7 +200,11 @@ test('corpus sample: the fixture has the pages the property needs', () => {
   for (const [file, anchor] of ANCHORS) assert.ok(anchor, `${file} has no <a name> anchor`);
   const clean = buildFromSources(PAGES, manifest);
   assert.equal(clean.findings.hasErrors, false);
-  for (const anchor of ANCHORS.values()) assert.ok(clean.operations.some((o) => o.operationId === anchor), `${anchor} not mapped from the clean page`);
+  for (const anchor of ANCHORS.values())
+    assert.ok(
+      clean.operations.some((o) => o.operationId === anchor),
+      `${anchor} not mapped from the clean page`,
+    );
 });
 
 type Plan = { page: number; mutations: Mutation[] }[];
@@ -173,11 +237,28 @@ const PINNED: [string, Plan][] = [
   ],
   [
     'page reduced to "* |" → read as a TOC, nothing reported',
-    [{ page: 0, mutations: [{ kind: 'truncate', at: 0 }, { kind: 'insert-garbage', at: 0, garbage: '* |' }] }],
+    [
+      {
+        page: 0,
+        mutations: [
+          { kind: 'truncate', at: 0 },
+          { kind: 'insert-garbage', at: 0, garbage: '* |' },
+        ],
+      },
+    ],
   ],
   [
     'page reduced to "##### Produces" headings and a list → read as a TOC, nothing reported',
-    [{ page: 0, mutations: [{ kind: 'swap-sections', a: 0, b: 186058430 }, { kind: 'truncate', at: 17 }, { kind: 'duplicate-lines', lines: [0] }] }],
+    [
+      {
+        page: 0,
+        mutations: [
+          { kind: 'swap-sections', a: 0, b: 186058430 },
+          { kind: 'truncate', at: 17 },
+          { kind: 'duplicate-lines', lines: [0] },
+        ],
+      },
+    ],
   ],
 ];
 
@@ -196,5 +277,8 @@ test('pinned: a page truncated inside its cURL sample ("https://") keeps its ope
   const result = buildFromSources(sources, manifest);
   const crash = result.findings.all.find((f) => f.file === file && f.code === 'unrecognised-page');
   assert.equal(crash, undefined, `extractor crashed on the page: ${crash?.message}`);
-  assert.ok(result.operations.some((o) => o.operationId === ANCHORS.get(file)), `${ANCHORS.get(file)} dropped`);
+  assert.ok(
+    result.operations.some((o) => o.operationId === ANCHORS.get(file)),
+    `${ANCHORS.get(file)} dropped`,
+  );
 });

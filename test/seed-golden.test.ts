@@ -22,7 +22,11 @@ const FILE_004 = 'spec/source/004_870268f2ce8b9bf7.txt';
 const OLD_ERROR_000 = { error: 'Provided data could not be understood by the server' }; // 000, 001
 const OLD_ERROR_002 = { error: 'invalid_token', error_description: 'Provided token could not be validated.' }; // 002, 004
 const NEW_ERROR_003 = {
-  error: { id: 'badValueString', details: { key: 'name' }, description: 'Bad value: provided "name" must be a string.' },
+  error: {
+    id: 'badValueString',
+    details: { key: 'name' },
+    description: 'Bad value: provided "name" must be a string.',
+  },
 };
 
 type Json = any;
@@ -44,7 +48,9 @@ function newAjv(): Ajv2020 {
 }
 
 function rebased(schema: Json): Json {
-  return JSON.parse(JSON.stringify(schema).replaceAll('"#/components/schemas/', '"https://seed.test/openapi#/components/schemas/'));
+  return JSON.parse(
+    JSON.stringify(schema).replaceAll('"#/components/schemas/', '"https://seed.test/openapi#/components/schemas/'),
+  );
 }
 
 /** Every example kept in the document, with the schema it documents. */
@@ -54,14 +60,21 @@ function examplesWithSchemas(root: Json): { where: string; schema: Json; value: 
     if (Array.isArray(node)) return node.forEach((n, i) => walk(n, `${where}/${i}`));
     if (!node || typeof node !== 'object') return;
     if (node.schema && node.examples && typeof node.examples === 'object') {
-      for (const [k, ex] of Object.entries(node.examples as Record<string, Json>)) out.push({ where: `${where}/examples/${k}`, schema: node.schema, value: ex.value });
+      for (const [k, ex] of Object.entries(node.examples as Record<string, Json>))
+        out.push({ where: `${where}/examples/${k}`, schema: node.schema, value: ex.value });
     }
-    if (node.schema && 'example' in node) out.push({ where: `${where}/example`, schema: node.schema, value: node.example });
+    if (node.schema && 'example' in node)
+      out.push({ where: `${where}/example`, schema: node.schema, value: node.example });
     for (const [k, v] of Object.entries(node)) walk(v, `${where}/${k}`);
   };
   walk(root.paths, '#/paths');
   for (const [name, schema] of Object.entries(root.components.schemas as Record<string, Json>)) {
-    if ('example' in schema) out.push({ where: `#/components/schemas/${name}/example`, schema: { $ref: `#/components/schemas/${name}` }, value: schema.example });
+    if ('example' in schema)
+      out.push({
+        where: `#/components/schemas/${name}/example`,
+        schema: { $ref: `#/components/schemas/${name}` },
+        value: schema.example,
+      });
   }
   return out;
 }
@@ -79,15 +92,28 @@ describe('seed build (spec/sources.yaml → spec/openapi.yaml)', () => {
 
   it('reads the five seed pages and reports no error', () => {
     assert.deepEqual(result.sources.map((s) => s.file).sort(), [FILE_000, FILE_001, FILE_002, FILE_003, FILE_004]);
-    assert.deepEqual(result.findings.all.filter((f) => f.severity === 'error'), []);
-    assert.deepEqual(result.findings.all.filter((f) => f.code === 'unmapped-block' || f.code === 'unknown-section'), []);
+    assert.deepEqual(
+      result.findings.all.filter((f) => f.severity === 'error'),
+      [],
+    );
+    assert.deepEqual(
+      result.findings.all.filter((f) => f.code === 'unmapped-block' || f.code === 'unknown-section'),
+      [],
+    );
   });
 
   it('is OpenAPI 3.1 with the four operations the pages document', () => {
     assert.equal(doc.openapi, '3.1.0');
     assert.equal(result.operations.length, 4);
-    const endpoints = Object.entries(doc.paths as Record<string, Json>).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
-    assert.deepEqual(endpoints.sort(), ['POST /groups/{id}/users/token', 'POST /spaces/{id}/users/token', 'POST /user/spaces', 'POST /user/spaces/join']);
+    const endpoints = Object.entries(doc.paths as Record<string, Json>).flatMap(([path, methods]) =>
+      Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`),
+    );
+    assert.deepEqual(endpoints.sort(), [
+      'POST /groups/{id}/users/token',
+      'POST /spaces/{id}/users/token',
+      'POST /user/spaces',
+      'POST /user/spaces/join',
+    ]);
   });
 
   it('create_space_user_invite_token (000): privilege, path parameter, responses', () => {
@@ -97,13 +123,18 @@ describe('seed build (spec/sources.yaml → spec/openapi.yaml)', () => {
     assert.deepEqual(o['x-privileges'], ['space_invite_user']);
     assert.deepEqual(o.tags, ['Space']);
     assert.equal(o.deprecated, undefined);
-    assert.deepEqual(o.parameters.map((p: Json) => [p.name, p.in, p.required, p.description]), [['id', 'path', true, 'Space ID.']]);
+    assert.deepEqual(
+      o.parameters.map((p: Json) => [p.name, p.in, p.required, p.description]),
+      [['id', 'path', true, 'Space ID.']],
+    );
     assert.deepEqual(Object.keys(o.responses), ['200', '400', '401', '403', '404', '500']);
-    assert.deepEqual(o.responses['200'].content['application/json'].schema, { $ref: '#/components/schemas/SpaceInviteToken' });
+    assert.deepEqual(o.responses['200'].content['application/json'].schema, {
+      $ref: '#/components/schemas/SpaceInviteToken',
+    });
     assert.equal(o.responses['200'].description, 'The token for joining a specific group.');
   });
 
-  it('the group invite token operation, merged from 001 and 003, is deprecated with 003\'s operationId and privileges', () => {
+  it("the group invite token operation, merged from 001 and 003, is deprecated with 003's operationId and privileges", () => {
     const o = op('/groups/{id}/users/token', 'post');
     assert.equal(o.operationId, 'createUserGroupInviteToken');
     assert.equal(o.deprecated, true);
@@ -122,10 +153,17 @@ describe('seed build (spec/sources.yaml → spec/openapi.yaml)', () => {
     );
     // 003 prints no body; 001's optional GroupInviteTokenRequest body stays.
     assert.equal(o.requestBody.required, false);
-    assert.deepEqual(o.requestBody.content['application/json'].schema, { $ref: '#/components/schemas/GroupInviteTokenRequest' });
-    assert.deepEqual(o.parameters.map((p: Json) => [p.name, p.in, p.required]), [['id', 'path', true]]);
+    assert.deepEqual(o.requestBody.content['application/json'].schema, {
+      $ref: '#/components/schemas/GroupInviteTokenRequest',
+    });
+    assert.deepEqual(
+      o.parameters.map((p: Json) => [p.name, p.in, p.required]),
+      [['id', 'path', true]],
+    );
     assert.deepEqual(Object.keys(o.responses), ['200', '400', '401', '403', '404', '500']);
-    assert.deepEqual(o.responses['200'].content['application/json'].schema, { $ref: '#/components/schemas/GroupInviteToken' });
+    assert.deepEqual(o.responses['200'].content['application/json'].schema, {
+      $ref: '#/components/schemas/GroupInviteToken',
+    });
     const sources = o['x-codeSamples'].map((s: Json) => s.source);
     assert.ok(sources.includes('onezone-rest-cli createUserGroupInviteToken id=a4d3bc73aada63052310652d421609f1'));
   });
@@ -135,10 +173,14 @@ describe('seed build (spec/sources.yaml → spec/openapi.yaml)', () => {
     assert.equal(o.operationId, 'join_space');
     assert.deepEqual(o['x-privileges'], []);
     assert.equal(o.requestBody.required, true);
-    assert.deepEqual(o.requestBody.content['application/json'].schema, { $ref: '#/components/schemas/SpaceInviteToken' });
+    assert.deepEqual(o.requestBody.content['application/json'].schema, {
+      $ref: '#/components/schemas/SpaceInviteToken',
+    });
     const created = o.responses['201'];
     assert.ok(created, '201 response');
-    assert.deepEqual(created.headers, { Location: { description: 'ID of the joined space.', schema: { type: 'string' } } });
+    assert.deepEqual(created.headers, {
+      Location: { description: 'ID of the joined space.', schema: { type: 'string' } },
+    });
     assert.equal(created.content, undefined);
     assert.deepEqual(Object.keys(o.responses), ['201', '400', '401', '403', '404', '500']);
   });
@@ -149,10 +191,12 @@ describe('seed build (spec/sources.yaml → spec/openapi.yaml)', () => {
     assert.equal(o.summary, 'Create a new space');
     assert.equal(o.requestBody.required, true);
     assert.deepEqual(o.requestBody.content['application/json'].schema, { $ref: '#/components/schemas/Space' });
-    assert.deepEqual(o.responses['201'].headers, { Location: { description: 'ID of the created space.', schema: { type: 'string' } } });
+    assert.deepEqual(o.responses['201'].headers, {
+      Location: { description: 'ID of the created space.', schema: { type: 'string' } },
+    });
   });
 
-  it('reports 002\'s cURL sample (PUT /user/spaces/default) as curl-mismatch at line 18', () => {
+  it("reports 002's cURL sample (PUT /user/spaces/default) as curl-mismatch at line 18", () => {
     const f = result.findings.all.filter((x) => x.code === 'curl-mismatch' && x.file === FILE_002);
     assert.equal(f.length, 1);
     assert.equal(f[0]!.line, 18);
@@ -170,7 +214,10 @@ describe('seed build (spec/sources.yaml → spec/openapi.yaml)', () => {
     }
     const fields = changes.map((c) => c.message);
     for (const field of ['operationId', 'description', 'deprecated', 'privileges']) {
-      assert.ok(fields.some((m) => m.includes(`: ${field} changed`)), `${field} change reported`);
+      assert.ok(
+        fields.some((m) => m.includes(`: ${field} changed`)),
+        `${field} change reported`,
+      );
     }
     const opId = changes.find((c) => c.message.includes(': operationId changed'))!;
     assert.equal(opId.before, 'create_user_group_invite_token');
@@ -188,12 +235,18 @@ describe('seed build (spec/sources.yaml → spec/openapi.yaml)', () => {
     }
     // 004's request body example: name, token, size 150.
     assert.equal(schemas.Space.type, 'object');
-    assert.deepEqual(schemas.Space.properties, { name: { type: 'string' }, token: { type: 'string' }, size: { type: 'integer' } });
+    assert.deepEqual(schemas.Space.properties, {
+      name: { type: 'string' },
+      token: { type: 'string' },
+      size: { type: 'integer' },
+    });
     assert.deepEqual([...schemas.Space.required].sort(), ['name', 'size', 'token']);
     assert.deepEqual(schemas.SpaceInviteToken.properties, { token: { type: 'string' } });
     assert.deepEqual(schemas.SpaceInviteToken.required, ['token']);
     // 003 describes the token property: "The token for joining a group."
-    assert.deepEqual(schemas.GroupInviteToken.properties, { token: { type: 'string', description: 'The token for joining a group.' } });
+    assert.deepEqual(schemas.GroupInviteToken.properties, {
+      token: { type: 'string', description: 'The token for joining a group.' },
+    });
     assert.equal(schemas.GroupInviteTokenRequest.type, 'object');
   });
 
@@ -208,12 +261,20 @@ describe('seed build (spec/sources.yaml → spec/openapi.yaml)', () => {
     assert.equal(validate({ error: 42 }), false);
     // Each variant accepts one of the shapes, not the other.
     const variants = error.oneOf.map((v: Json) => newAjv().compile(rebased(v)));
-    assert.deepEqual(variants.map((v: (x: unknown) => boolean) => [v(OLD_ERROR_002), v(NEW_ERROR_003)]).map(String).sort(), ['false,true', 'true,false']);
+    assert.deepEqual(
+      variants
+        .map((v: (x: unknown) => boolean) => [v(OLD_ERROR_002), v(NEW_ERROR_003)])
+        .map(String)
+        .sort(),
+      ['false,true', 'true,false'],
+    );
   });
 
   it('keeps the documented error examples of every release', () => {
     const kept = (path: string, status: string) =>
-      Object.values(op(path, 'post').responses[status].content['application/json'].examples as Record<string, Json>).map((e) => e.value);
+      Object.values(
+        op(path, 'post').responses[status].content['application/json'].examples as Record<string, Json>,
+      ).map((e) => e.value);
     assert.deepEqual(kept('/spaces/{id}/users/token', '400'), [OLD_ERROR_000]);
     assert.deepEqual(kept('/user/spaces/join', '404'), [OLD_ERROR_002]);
     assert.deepEqual(kept('/user/spaces', '500'), [OLD_ERROR_002]);

@@ -47,9 +47,19 @@ after(async () => {
 // ---------------------------------------------------------------------------------------------------------------
 // Building requests from the spec
 
-const credentials = fc.constantFrom<Record<string, string>>(tokenHeader(ADMIN), basicHeader(ADMIN), tokenHeader(JOE), basicHeader(JOE));
-const pathValue = fc.oneof(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 }), fc.constantFrom(EXAMPLE_GROUP, JOE_GROUP));
-const operations: SpecOp[] = Object.entries(spec.paths).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ operationId: op.operationId, method: method.toUpperCase(), path, op })));
+const credentials = fc.constantFrom<Record<string, string>>(
+  tokenHeader(ADMIN),
+  basicHeader(ADMIN),
+  tokenHeader(JOE),
+  basicHeader(JOE),
+);
+const pathValue = fc.oneof(
+  fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 }),
+  fc.constantFrom(EXAMPLE_GROUP, JOE_GROUP),
+);
+const operations: SpecOp[] = Object.entries(spec.paths).flatMap(([path, item]) =>
+  Object.entries(item).map(([method, op]) => ({ operationId: op.operationId, method: method.toUpperCase(), path, op })),
+);
 const operation = fc.constantFrom(...operations);
 
 function fillPath(op: SpecOp, values: string[]): string {
@@ -61,13 +71,15 @@ function fillPath(op: SpecOp, values: string[]): string {
 function validAttempt(op: SpecOp): fc.Arbitrary<Attempt> {
   const schema = op.op.requestBody?.content['application/json']?.schema;
   const body = schema ? valueFor(schema, spec).map((value) => JSON.stringify(value)) : fc.constant(undefined);
-  return fc.record({ values: fc.array(pathValue, { minLength: 2, maxLength: 2 }), body, auth: credentials }).map(({ values, body, auth }) => ({
-    op,
-    method: op.method,
-    path: fillPath(op, values.map(encodeURIComponent)),
-    headers: { ...auth, ...(body !== undefined && { 'content-type': 'application/json' }) },
-    ...(body !== undefined && { body }),
-  }));
+  return fc
+    .record({ values: fc.array(pathValue, { minLength: 2, maxLength: 2 }), body, auth: credentials })
+    .map(({ values, body, auth }) => ({
+      op,
+      method: op.method,
+      path: fillPath(op, values.map(encodeURIComponent)),
+      headers: { ...auth, ...(body !== undefined && { 'content-type': 'application/json' }) },
+      ...(body !== undefined && { body }),
+    }));
 }
 
 /** A valid request with its JSON body object at hand, for the body mutations. */
@@ -75,18 +87,55 @@ function withBody(op: SpecOp, mutate: (body: Record<string, unknown>) => fc.Arbi
   return validAttempt(op).chain((attempt) => {
     const body = attempt.body === undefined ? {} : (JSON.parse(String(attempt.body)) as unknown);
     const object = body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
-    return mutate(object).map((text) => ({ ...attempt, body: text, headers: { ...attempt.headers, 'content-type': 'application/json' } }));
+    return mutate(object).map((text) => ({
+      ...attempt,
+      body: text,
+      headers: { ...attempt.headers, 'content-type': 'application/json' },
+    }));
   });
 }
 
-const otherTypeValue = fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.integer(), { maxLength: 3 }), fc.object({ maxDepth: 1 }), fc.string());
-const trickyKey = fc.oneof(fc.constantFrom('__proto__', 'constructor', 'prototype', 'hasOwnProperty', 'toString', 'valueOf', 'polluted'), fc.string({ maxLength: 12 }));
-const badEncoding = fc.constantFrom('%E0%A4%A', '%', '%%', '%ZZ', '%C0%80', '%FF%FE', 'a%2', '%00', '..%2F..%2F', '%uD800');
-const mediaType = fc.constantFrom('text/plain', 'application/xml', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/json-patch+json', '', 'json', '*/*', 'application/json; charset=latin1');
+const otherTypeValue = fc.oneof(
+  fc.integer(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(fc.integer(), { maxLength: 3 }),
+  fc.object({ maxDepth: 1 }),
+  fc.string(),
+);
+const trickyKey = fc.oneof(
+  fc.constantFrom('__proto__', 'constructor', 'prototype', 'hasOwnProperty', 'toString', 'valueOf', 'polluted'),
+  fc.string({ maxLength: 12 }),
+);
+const badEncoding = fc.constantFrom(
+  '%E0%A4%A',
+  '%',
+  '%%',
+  '%ZZ',
+  '%C0%80',
+  '%FF%FE',
+  'a%2',
+  '%00',
+  '..%2F..%2F',
+  '%uD800',
+);
+const mediaType = fc.constantFrom(
+  'text/plain',
+  'application/xml',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=x',
+  'application/json-patch+json',
+  '',
+  'json',
+  '*/*',
+  'application/json; charset=latin1',
+);
 
 /** JSON text of an object with extra members, written by hand so "__proto__" stays an own key. */
 function withMembers(body: Record<string, unknown>, extra: [string, unknown][]): string {
-  const members = [...Object.entries(body), ...extra].map(([key, value]) => `${JSON.stringify(key)}:${JSON.stringify(value) ?? 'null'}`);
+  const members = [...Object.entries(body), ...extra].map(
+    ([key, value]) => `${JSON.stringify(key)}:${JSON.stringify(value) ?? 'null'}`,
+  );
   return `{${members.join(',')}}`;
 }
 
@@ -95,17 +144,54 @@ function brokenAttempt(op: SpecOp): fc.Arbitrary<Attempt> {
   const keys = (body: Record<string, unknown>) => Object.keys(body);
   return fc.oneof(
     // wrong type for one field
-    withBody(op, (body) => (keys(body).length ? fc.tuple(fc.constantFrom(...keys(body)), otherTypeValue).map(([key, value]) => JSON.stringify({ ...body, [key]: value })) : otherTypeValue.map((v) => JSON.stringify(v)))),
+    withBody(op, (body) =>
+      keys(body).length
+        ? fc
+            .tuple(fc.constantFrom(...keys(body)), otherTypeValue)
+            .map(([key, value]) => JSON.stringify({ ...body, [key]: value }))
+        : otherTypeValue.map((v) => JSON.stringify(v)),
+    ),
     // a missing field
-    withBody(op, (body) => (keys(body).length ? fc.constantFrom(...keys(body)).map((key) => JSON.stringify(Object.fromEntries(Object.entries(body).filter(([k]) => k !== key)))) : fc.constant('{}'))),
+    withBody(op, (body) =>
+      keys(body).length
+        ? fc
+            .constantFrom(...keys(body))
+            .map((key) => JSON.stringify(Object.fromEntries(Object.entries(body).filter(([k]) => k !== key))))
+        : fc.constant('{}'),
+    ),
     // extra fields, prototype-polluting keys among them
-    withBody(op, (body) => fc.array(fc.tuple(trickyKey, fc.oneof(otherTypeValue, fc.constant({ polluted: true }), fc.constant({ prototype: { polluted: true } }))), { minLength: 1, maxLength: 4 }).map((extra) => withMembers(body, extra))),
+    withBody(op, (body) =>
+      fc
+        .array(
+          fc.tuple(
+            trickyKey,
+            fc.oneof(otherTypeValue, fc.constant({ polluted: true }), fc.constant({ prototype: { polluted: true } })),
+          ),
+          { minLength: 1, maxLength: 4 },
+        )
+        .map((extra) => withMembers(body, extra)),
+    ),
     // a huge string (the default body limit is 1 MiB: some fit, some get 413)
-    withBody(op, (body) => fc.tuple(fc.constantFrom(...keys(body), 'name'), fc.integer({ min: 100_000, max: 1_500_000 })).map(([key, size]) => JSON.stringify({ ...body, [key]: 'x'.repeat(size) }))),
+    withBody(op, (body) =>
+      fc
+        .tuple(fc.constantFrom(...keys(body), 'name'), fc.integer({ min: 100_000, max: 1_500_000 }))
+        .map(([key, size]) => JSON.stringify({ ...body, [key]: 'x'.repeat(size) })),
+    ),
     // malformed JSON: cut short, or any text
-    withBody(op, (body) => fc.oneof(fc.nat().map((n) => JSON.stringify(body).slice(0, n % Math.max(1, JSON.stringify(body).length))), fc.string({ maxLength: 60 }))),
+    withBody(op, (body) =>
+      fc.oneof(
+        fc.nat().map((n) => JSON.stringify(body).slice(0, n % Math.max(1, JSON.stringify(body).length))),
+        fc.string({ maxLength: 60 }),
+      ),
+    ),
     // bytes that are not even UTF-8
-    valid.chain((a) => fc.uint8Array({ minLength: 1, maxLength: 200 }).map((bytes) => ({ ...a, body: Buffer.from(bytes), headers: { ...a.headers, 'content-type': 'application/json' } }))),
+    valid.chain((a) =>
+      fc.uint8Array({ minLength: 1, maxLength: 200 }).map((bytes) => ({
+        ...a,
+        body: Buffer.from(bytes),
+        headers: { ...a.headers, 'content-type': 'application/json' },
+      })),
+    ),
     // bad percent-encoding in a path parameter
     valid.chain((a) => badEncoding.map((bad) => ({ ...a, path: fillPath(op, [bad, bad]) }))),
     // repeated headers
@@ -121,11 +207,19 @@ function brokenAttempt(op: SpecOp): fc.Arbitrary<Attempt> {
         .map((repeated) => ({ ...a, headers: { ...a.headers, ...repeated } })),
     ),
     // a media type the operation does not declare
-    valid.chain((a) => mediaType.map((type) => ({ ...a, headers: { ...a.headers, 'content-type': type }, body: a.body ?? '{}' }))),
+    valid.chain((a) =>
+      mediaType.map((type) => ({ ...a, headers: { ...a.headers, 'content-type': type }, body: a.body ?? '{}' })),
+    ),
     // another method
-    valid.chain((a) => fc.constantFrom('GET', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD').map((method) => ({ ...a, method }))),
+    valid.chain((a) =>
+      fc.constantFrom('GET', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD').map((method) => ({ ...a, method })),
+    ),
     // random paths, query strings, inside the base path or not
-    valid.chain((a) => fc.tuple(fc.webPath(), fc.webQueryParameters(), fc.boolean()).map(([path, query, inside]) => ({ ...a, path: `${inside ? '' : '/..'}${path || '/'}?${query}` }))),
+    valid.chain((a) =>
+      fc
+        .tuple(fc.webPath(), fc.webQueryParameters(), fc.boolean())
+        .map(([path, query, inside]) => ({ ...a, path: `${inside ? '' : '/..'}${path || '/'}?${query}` })),
+    ),
   );
 }
 
@@ -133,11 +227,19 @@ function brokenAttempt(op: SpecOp): fc.Arbitrary<Attempt> {
 // What every answer must be
 
 async function sendAttempt(attempt: Attempt): Promise<RawResponse> {
-  return rawRequest({ method: attempt.method, url: `${server.url}${attempt.path}`, headers: attempt.headers, ...(attempt.body !== undefined && { body: attempt.body }) });
+  return rawRequest({
+    method: attempt.method,
+    url: `${server.url}${attempt.path}`,
+    headers: attempt.headers,
+    ...(attempt.body !== undefined && { body: attempt.body }),
+  });
 }
 
 function assertSound(attempt: Attempt, response: RawResponse): void {
-  assert.ok(response.status >= 200 && response.status < 500, `${response.status} for ${describeAttempt(attempt)}: ${response.text.slice(0, 300)}`);
+  assert.ok(
+    response.status >= 200 && response.status < 500,
+    `${response.status} for ${describeAttempt(attempt)}: ${response.text.slice(0, 300)}`,
+  );
   if (attempt.method === 'HEAD') return;
   const documented = Object.hasOwn(attempt.op.op.responses, String(response.status));
   const problems = documented ? checker.problems(attempt.op.operationId, response) : checker.errorProblems(response);
@@ -151,13 +253,27 @@ function describeAttempt({ method, path, headers, body }: Attempt): string {
 
 /** Create → invite → join still works, and the server still answers. */
 async function assertWorkflowWorks(): Promise<void> {
-  const created = await rawRequest({ method: 'POST', url: `${server.url}/user/spaces`, headers: { ...tokenHeader(ADMIN), 'content-type': 'application/json' }, body: JSON.stringify({ name: 'after', token: 't', size: 1 }) });
+  const created = await rawRequest({
+    method: 'POST',
+    url: `${server.url}/user/spaces`,
+    headers: { ...tokenHeader(ADMIN), 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'after', token: 't', size: 1 }),
+  });
   assert.equal(created.status, 201);
   const id = String(created.headers.location).split('/').pop()!;
-  const invited = await rawRequest({ method: 'POST', url: `${server.url}/spaces/${id}/users/token`, headers: tokenHeader(ADMIN) });
+  const invited = await rawRequest({
+    method: 'POST',
+    url: `${server.url}/spaces/${id}/users/token`,
+    headers: tokenHeader(ADMIN),
+  });
   assert.equal(invited.status, 200);
   const { token } = JSON.parse(invited.text) as { token: string };
-  const joined = await rawRequest({ method: 'POST', url: `${server.url}/user/spaces/join`, headers: { ...tokenHeader(JOE), 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
+  const joined = await rawRequest({
+    method: 'POST',
+    url: `${server.url}/user/spaces/join`,
+    headers: { ...tokenHeader(JOE), 'content-type': 'application/json' },
+    body: JSON.stringify({ token }),
+  });
   assert.equal(joined.status, 201);
 }
 
@@ -203,8 +319,19 @@ interface Model {
 
 const asUser = (user: User) => ({ ...tokenHeader(user), 'content-type': 'application/json' });
 
-async function call(operationId: string, method: string, path: string, headers: Record<string, string>, body?: unknown): Promise<RawResponse> {
-  const response = await rawRequest({ method, url: `${server.url}${path}`, headers, ...(body !== undefined && { body: JSON.stringify(body) }) });
+async function call(
+  operationId: string,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: unknown,
+): Promise<RawResponse> {
+  const response = await rawRequest({
+    method,
+    url: `${server.url}${path}`,
+    headers,
+    ...(body !== undefined && { body: JSON.stringify(body) }),
+  });
   assert.deepEqual(checker.problems(operationId, response), []);
   return response;
 }
@@ -213,7 +340,11 @@ class CreateSpace implements fc.AsyncCommand<Model, object> {
   constructor(readonly user: User) {}
   check = () => true;
   async run(model: Model): Promise<void> {
-    const response = await call('create_user_space', 'POST', '/user/spaces', asUser(this.user), { name: 'model space', token: 't', size: 1 });
+    const response = await call('create_user_space', 'POST', '/user/spaces', asUser(this.user), {
+      name: 'model space',
+      token: 't',
+      size: 1,
+    });
     assert.equal(response.status, 201);
     model.spaceIds.push(String(response.headers.location).split('/').pop()!);
     model.spaces.push(new Map([[this.user.username, true]]));
@@ -222,29 +353,48 @@ class CreateSpace implements fc.AsyncCommand<Model, object> {
 }
 
 class Invite implements fc.AsyncCommand<Model, object> {
-  constructor(readonly user: User, readonly pick: number) {}
+  constructor(
+    readonly user: User,
+    readonly pick: number,
+  ) {}
   check = (model: Readonly<Model>) => model.spaces.length > 0;
   async run(model: Model): Promise<void> {
     const index = this.pick % model.spaces.length;
-    const response = await call('create_space_user_invite_token', 'POST', `/spaces/${model.spaceIds[index]}/users/token`, asUser(this.user));
+    const response = await call(
+      'create_space_user_invite_token',
+      'POST',
+      `/spaces/${model.spaceIds[index]}/users/token`,
+      asUser(this.user),
+    );
     const mayInvite = model.spaces[index]!.get(this.user.username) === true;
     assert.equal(response.status, mayInvite ? 200 : 403);
-    if (mayInvite) model.tokens.push({ token: (JSON.parse(response.text) as { token: string }).token, spaceIndex: index, used: false });
+    if (mayInvite)
+      model.tokens.push({
+        token: (JSON.parse(response.text) as { token: string }).token,
+        spaceIndex: index,
+        used: false,
+      });
   }
   toString = () => `Invite(${this.user.username}, ${this.pick})`;
 }
 
 class Join implements fc.AsyncCommand<Model, object> {
-  constructor(readonly user: User, readonly pick: number, readonly tamper: boolean) {}
+  constructor(
+    readonly user: User,
+    readonly pick: number,
+    readonly tamper: boolean,
+  ) {}
   check = (model: Readonly<Model>) => model.tokens.length > 0;
   async run(model: Model): Promise<void> {
     const entry = model.tokens[this.pick % model.tokens.length]!;
     const token = this.tamper ? `${entry.token.slice(0, -1)}${entry.token.endsWith('A') ? 'B' : 'A'}` : entry.token;
     const response = await call('join_space', 'POST', '/user/spaces/join', asUser(this.user), { token });
     const members = model.spaces[entry.spaceIndex]!;
-    const error = response.status === 201 ? undefined : (JSON.parse(response.text) as { error: { id: string } }).error.id;
+    const error =
+      response.status === 201 ? undefined : (JSON.parse(response.text) as { error: { id: string } }).error.id;
     if (this.tamper || entry.used) assert.deepEqual([response.status, error], [400, 'badValueToken']);
-    else if (members.has(this.user.username)) assert.deepEqual([response.status, error], [400, 'relationAlreadyExists']);
+    else if (members.has(this.user.username))
+      assert.deepEqual([response.status, error], [400, 'relationAlreadyExists']);
     else {
       assert.equal(response.status, 201);
       assert.equal(response.headers.location, `/user/spaces/${model.spaceIds[entry.spaceIndex]}`);
@@ -256,10 +406,18 @@ class Join implements fc.AsyncCommand<Model, object> {
 }
 
 class InviteToUnknownSpace implements fc.AsyncCommand<Model, object> {
-  constructor(readonly user: User, readonly id: string) {}
+  constructor(
+    readonly user: User,
+    readonly id: string,
+  ) {}
   check = () => true;
   async run(): Promise<void> {
-    const response = await call('create_space_user_invite_token', 'POST', `/spaces/${encodeURIComponent(this.id)}/users/token`, asUser(this.user));
+    const response = await call(
+      'create_space_user_invite_token',
+      'POST',
+      `/spaces/${encodeURIComponent(this.id)}/users/token`,
+      asUser(this.user),
+    );
     assert.equal(response.status, 404);
   }
   toString = () => `InviteToUnknownSpace(${this.user.username}, ${JSON.stringify(this.id)})`;
@@ -272,12 +430,16 @@ test('a model of spaces, members and invite tokens predicts every answer of any 
       user.map((u) => new CreateSpace(u)),
       fc.tuple(user, fc.nat()).map(([u, n]) => new Invite(u, n)),
       fc.tuple(user, fc.nat(), fc.boolean()).map(([u, n, tamper]) => new Join(u, n, tamper)),
-      fc.tuple(user, fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 })).map(([u, id]) => new InviteToUnknownSpace(u, `unknown-${id}`)),
+      fc
+        .tuple(user, fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 }))
+        .map(([u, id]) => new InviteToUnknownSpace(u, `unknown-${id}`)),
     ],
     { maxCommands: 40, size: 'large' },
   );
   await fc.assert(
-    fc.asyncProperty(commands, (cmds) => fc.asyncModelRun(() => ({ model: { spaces: [], spaceIds: [], tokens: [] }, real: {} }), cmds)),
+    fc.asyncProperty(commands, (cmds) =>
+      fc.asyncModelRun(() => ({ model: { spaces: [], spaceIds: [], tokens: [] }, real: {} }), cmds),
+    ),
     { seed: SEED, numRuns: 60 },
   );
 });

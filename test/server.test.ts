@@ -28,7 +28,10 @@ before(async () => {
 });
 after(() => closeRawAgent());
 
-async function send(url: string, init: RequestInit = {}): Promise<SeenResponse & { headers: Headers; json: () => unknown }> {
+async function send(
+  url: string,
+  init: RequestInit = {},
+): Promise<SeenResponse & { headers: Headers; json: () => unknown }> {
   const res = await fetch(url, init);
   const text = await res.text();
   return { status: res.status, headers: res.headers, text, json: () => JSON.parse(text) as unknown };
@@ -74,28 +77,47 @@ describe('error statuses answer the spec Error shape {error: {id, details, descr
       ['[]', 'badValueObject', 'requestBody'],
     ];
     for (const [body, id, key] of cases) {
-      const res = await send(`${server.url}/user/spaces`, { method: 'POST', headers: { ...tokenHeader(ADMIN), ...JSON_TYPE }, body });
+      const res = await send(`${server.url}/user/spaces`, {
+        method: 'POST',
+        headers: { ...tokenHeader(ADMIN), ...JSON_TYPE },
+        body,
+      });
       assert.equal(res.status, 400, body);
       assert.deepEqual({ id: errorOf(res).id, key: errorOf(res).details.key }, { id, key }, body);
       assert.deepEqual(checker.problems('create_user_space', res), []);
     }
-    const missing = await send(`${server.url}/user/spaces`, { method: 'POST', headers: { ...tokenHeader(ADMIN), ...JSON_TYPE } });
+    const missing = await send(`${server.url}/user/spaces`, {
+      method: 'POST',
+      headers: { ...tokenHeader(ADMIN), ...JSON_TYPE },
+    });
     assert.equal(missing.status, 400, 'the body is required');
     assert.deepEqual(errorOf(missing).details, { key: 'requestBody' });
   });
 
   test('400 for unknown query parameters and for bad percent-encoding in the path', async () => {
-    const query = await send(`${server.url}/spaces/s/users/token?unknown=1`, { method: 'POST', headers: tokenHeader(ADMIN) });
+    const query = await send(`${server.url}/spaces/s/users/token?unknown=1`, {
+      method: 'POST',
+      headers: tokenHeader(ADMIN),
+    });
     assert.equal(query.status, 400);
     assert.deepEqual(checker.problems('create_space_user_invite_token', query), []);
-    const path = await rawRequest({ method: 'POST', url: `${server.url}/spaces/%E0%A4%A/users/token`, headers: tokenHeader(ADMIN) });
+    const path = await rawRequest({
+      method: 'POST',
+      url: `${server.url}/spaces/%E0%A4%A/users/token`,
+      headers: tokenHeader(ADMIN),
+    });
     assert.equal(path.status, 400);
     assert.deepEqual(checker.problems('create_space_user_invite_token', path), []);
   });
 
   test('413 for a body over the limit, declared or chunked; the connection is closed, the server keeps serving', async () => {
     const big = JSON.stringify({ name: 'x'.repeat(LIMIT), token: 't', size: 1 });
-    const declared = await rawRequest({ method: 'POST', url: `${server.url}/user/spaces`, headers: { ...tokenHeader(ADMIN), ...JSON_TYPE }, body: big });
+    const declared = await rawRequest({
+      method: 'POST',
+      url: `${server.url}/user/spaces`,
+      headers: { ...tokenHeader(ADMIN), ...JSON_TYPE },
+      body: big,
+    });
     assert.equal(declared.status, 413);
     assert.equal(declared.headers.connection, 'close');
     assert.equal(errorOf(declared).id, 'payloadTooLarge');
@@ -103,18 +125,31 @@ describe('error statuses answer the spec Error shape {error: {id, details, descr
     const chunked = await chunkedPost(`${server.url}/user/spaces`, [big.slice(0, 100), big.slice(100)]);
     assert.equal(chunked.status, 413);
     assert.deepEqual(checker.errorProblems(chunked), []);
-    const small = await send(`${server.url}/user/spaces`, { method: 'POST', headers: { ...tokenHeader(ADMIN), ...JSON_TYPE }, body: SPACE });
+    const small = await send(`${server.url}/user/spaces`, {
+      method: 'POST',
+      headers: { ...tokenHeader(ADMIN), ...JSON_TYPE },
+      body: SPACE,
+    });
     assert.equal(small.status, 201);
   });
 
   test('415 for a body in a media type the operation does not declare, or without Content-Type', async () => {
     for (const type of ['text/plain', 'application/xml', 'application/x-www-form-urlencoded', undefined]) {
-      const res = await rawRequest({ method: 'POST', url: `${server.url}/user/spaces`, headers: { ...tokenHeader(ADMIN), ...(type && { 'content-type': type }) }, body: SPACE });
+      const res = await rawRequest({
+        method: 'POST',
+        url: `${server.url}/user/spaces`,
+        headers: { ...tokenHeader(ADMIN), ...(type && { 'content-type': type }) },
+        body: SPACE,
+      });
       assert.equal(res.status, 415, String(type));
       assert.equal(errorOf(res).id, 'unsupportedMediaType');
       assert.deepEqual(checker.errorProblems(res), []);
     }
-    const charset = await send(`${server.url}/user/spaces`, { method: 'POST', headers: { ...tokenHeader(ADMIN), 'content-type': 'Application/JSON; charset=utf-8' }, body: SPACE });
+    const charset = await send(`${server.url}/user/spaces`, {
+      method: 'POST',
+      headers: { ...tokenHeader(ADMIN), 'content-type': 'Application/JSON; charset=utf-8' },
+      body: SPACE,
+    });
     assert.equal(charset.status, 201, 'media type parameters and case do not matter');
   });
 
@@ -135,11 +170,15 @@ describe('error statuses answer the spec Error shape {error: {id, details, descr
       assert.equal(errorOf(res).id, 'unauthorized');
       assert.deepEqual(checker.problems('createUserGroupInviteToken', res), []);
     }
-    for (const headers of [tokenHeader(ADMIN), basicHeader(ADMIN)]) assert.equal((await send(url, { method: 'POST', headers })).status, 200);
+    for (const headers of [tokenHeader(ADMIN), basicHeader(ADMIN)])
+      assert.equal((await send(url, { method: 'POST', headers })).status, 200);
   });
 
   test('403 for valid credentials without any of the operation’s x-privileges', async () => {
-    const res = await send(`${server.url}/groups/${EXAMPLE_GROUP}/users/token`, { method: 'POST', headers: tokenHeader(JOE) });
+    const res = await send(`${server.url}/groups/${EXAMPLE_GROUP}/users/token`, {
+      method: 'POST',
+      headers: tokenHeader(JOE),
+    });
     assert.equal(res.status, 403);
     assert.equal(errorOf(res).id, 'forbidden');
     assert.match(errorOf(res).description, /group_add_user, oz_groups_add_relationships/);
@@ -148,7 +187,11 @@ describe('error statuses answer the spec Error shape {error: {id, details, descr
 
   test('malformed HTTP gets a JSON 400 too', async () => {
     const { hostname, port } = new URL(server.url);
-    const reply = await rawSocket(hostname, Number(port), 'POST /x HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n');
+    const reply = await rawSocket(
+      hostname,
+      Number(port),
+      'POST /x HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n',
+    );
     assert.match(reply, /^HTTP\/1\.1 400 /);
     assert.match(reply, /"id":"badMessage"/);
   });
@@ -159,13 +202,23 @@ describe('stubs, implementations and the request log', () => {
     const lines: string[] = [];
     const server = await startServer({ port: 0, implementations: {}, log: (line) => lines.push(line) });
     try {
-      const res = await send(`${server.url}/groups/${EXAMPLE_GROUP}/users/token`, { method: 'POST', headers: tokenHeader(ADMIN) });
+      const res = await send(`${server.url}/groups/${EXAMPLE_GROUP}/users/token`, {
+        method: 'POST',
+        headers: tokenHeader(ADMIN),
+      });
       assert.equal(res.status, 200);
       assert.equal(res.headers.get('x-stub'), 'true');
       assert.deepEqual(res.json(), stubs.createUserGroupInviteToken().body);
-      assert.ok(lines.some((line) => /stub/.test(line) && line.includes('createUserGroupInviteToken')), lines.join('\n'));
+      assert.ok(
+        lines.some((line) => /stub/.test(line) && line.includes('createUserGroupInviteToken')),
+        lines.join('\n'),
+      );
       // Privileges are still checked before a stub answers.
-      assert.equal((await send(`${server.url}/groups/${EXAMPLE_GROUP}/users/token`, { method: 'POST', headers: tokenHeader(JOE) })).status, 403);
+      assert.equal(
+        (await send(`${server.url}/groups/${EXAMPLE_GROUP}/users/token`, { method: 'POST', headers: tokenHeader(JOE) }))
+          .status,
+        403,
+      );
     } finally {
       await server.close();
     }
@@ -173,12 +226,22 @@ describe('stubs, implementations and the request log', () => {
 
   test('an implementation overrides the stub of its operationId', async () => {
     const defaults = await startServer({ port: 0, log: false });
-    const custom = await startServer({ port: 0, log: false, implementations: { createUserGroupInviteToken: () => ({ status: 200, body: { token: 'from-the-test' } }) } });
+    const custom = await startServer({
+      port: 0,
+      log: false,
+      implementations: { createUserGroupInviteToken: () => ({ status: 200, body: { token: 'from-the-test' } }) },
+    });
     try {
-      const real = await send(`${defaults.url}/groups/${EXAMPLE_GROUP}/users/token`, { method: 'POST', headers: tokenHeader(ADMIN) });
+      const real = await send(`${defaults.url}/groups/${EXAMPLE_GROUP}/users/token`, {
+        method: 'POST',
+        headers: tokenHeader(ADMIN),
+      });
       assert.equal(real.headers.get('x-stub'), null);
       assert.notDeepEqual(real.json(), stubs.createUserGroupInviteToken().body);
-      const overridden = await send(`${custom.url}/groups/${EXAMPLE_GROUP}/users/token`, { method: 'POST', headers: tokenHeader(ADMIN) });
+      const overridden = await send(`${custom.url}/groups/${EXAMPLE_GROUP}/users/token`, {
+        method: 'POST',
+        headers: tokenHeader(ADMIN),
+      });
       assert.deepEqual(overridden.json(), { token: 'from-the-test' });
     } finally {
       await Promise.all([defaults.close(), custom.close()]);
@@ -187,9 +250,25 @@ describe('stubs, implementations and the request log', () => {
 
   test('an operation without a generated stub answers its documented example, or a sample of its schema', async () => {
     const spec = parse(readFileSync(SEED_SPEC, 'utf8')) as { paths: Record<string, Record<string, unknown>> };
-    const ok = (content: unknown) => ({ responses: { '200': { description: 'ok', content: { 'application/json': content } } } });
-    spec.paths['/user/spaces']!.get = { operationId: 'list_user_spaces', ...ok({ schema: { type: 'object', required: ['spaces'], properties: { spaces: { type: 'array', items: { type: 'string' } } } } }) };
-    spec.paths['/user'] = { get: { operationId: 'get_current_user', ...ok({ schema: { type: 'object' }, examples: { documented: { value: { name: 'Rudolf' } } } }) } };
+    const ok = (content: unknown) => ({
+      responses: { '200': { description: 'ok', content: { 'application/json': content } } },
+    });
+    spec.paths['/user/spaces']!.get = {
+      operationId: 'list_user_spaces',
+      ...ok({
+        schema: {
+          type: 'object',
+          required: ['spaces'],
+          properties: { spaces: { type: 'array', items: { type: 'string' } } },
+        },
+      }),
+    };
+    spec.paths['/user'] = {
+      get: {
+        operationId: 'get_current_user',
+        ...ok({ schema: { type: 'object' }, examples: { documented: { value: { name: 'Rudolf' } } } }),
+      },
+    };
     const dir = mkdtempSync(join(tmpdir(), 'server-test-'));
     after(() => rmSync(dir, { recursive: true, force: true }));
     const specPath = join(dir, 'openapi.yaml');
@@ -205,7 +284,10 @@ describe('stubs, implementations and the request log', () => {
       const example = await send(`${server.url}/user`, { headers: tokenHeader(JOE) });
       assert.deepEqual(example.json(), { name: 'Rudolf' });
       assert.ok(lines.some((line) => line.includes('list_user_spaces') && /stub/.test(line)));
-      assert.equal((await send(`${server.url}/user/spaces`, { method: 'DELETE', headers: tokenHeader(JOE) })).headers.get('allow'), 'GET, POST');
+      assert.equal(
+        (await send(`${server.url}/user/spaces`, { method: 'DELETE', headers: tokenHeader(JOE) })).headers.get('allow'),
+        'GET, POST',
+      );
     } finally {
       await server.close();
     }
@@ -215,7 +297,11 @@ describe('stubs, implementations and the request log', () => {
     const lines: string[] = [];
     const server = await startServer({ port: 0, log: (line) => lines.push(line) });
     try {
-      await send(`${server.url}/user/spaces?x=1`, { method: 'POST', headers: { ...tokenHeader(ADMIN), ...JSON_TYPE }, body: SPACE });
+      await send(`${server.url}/user/spaces?x=1`, {
+        method: 'POST',
+        headers: { ...tokenHeader(ADMIN), ...JSON_TYPE },
+        body: SPACE,
+      });
       await send(`${server.url}/nowhere`);
       assert.equal(lines.length, 2, lines.join('\n'));
       assert.match(lines[0]!, /^POST \/api\/v3\/onezone\/user\/spaces 400 \d+\.\dms$/);
@@ -231,10 +317,19 @@ describe('graceful close', () => {
     const server = await startServer({ port: 0, log: false });
     const { hostname, port, pathname } = new URL(server.url);
     const inFlight = new Promise<number>((resolve, reject) => {
-      const req = request({ method: 'POST', hostname, port, path: `${pathname}/user/spaces`, headers: { ...tokenHeader(ADMIN), ...JSON_TYPE, 'content-length': Buffer.byteLength(SPACE) } }, (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-      });
+      const req = request(
+        {
+          method: 'POST',
+          hostname,
+          port,
+          path: `${pathname}/user/spaces`,
+          headers: { ...tokenHeader(ADMIN), ...JSON_TYPE, 'content-length': Buffer.byteLength(SPACE) },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        },
+      );
       req.on('error', reject);
       req.write(SPACE.slice(0, 10));
       setTimeout(() => req.end(SPACE.slice(10)), 200);
@@ -253,7 +348,11 @@ describe('CLIs', () => {
     const port = await freePort();
     const cli = runCli('src/cli/serve.ts', ['--port', String(port)]);
     await cli.waitFor(/serving .* at http:\/\/127\.0\.0\.1:\d+\/api\/v3\/onezone/);
-    const res = await send(`http://127.0.0.1:${port}/api/v3/onezone/user/spaces`, { method: 'POST', headers: { ...basicHeader(ADMIN), ...JSON_TYPE }, body: SPACE });
+    const res = await send(`http://127.0.0.1:${port}/api/v3/onezone/user/spaces`, {
+      method: 'POST',
+      headers: { ...basicHeader(ADMIN), ...JSON_TYPE },
+      body: SPACE,
+    });
     assert.equal(res.status, 201);
     await cli.waitFor(/POST \/api\/v3\/onezone\/user\/spaces 201 /);
     cli.child.kill('SIGTERM');
@@ -271,7 +370,10 @@ describe('CLIs', () => {
     const port = await freePort();
     const cli = runCli('src/cli/mock.ts', ['--port', String(port)]);
     await cli.waitFor(/mocking .* with Prism at http:\/\/127\.0\.0\.1:\d+/);
-    const res = await send(`http://127.0.0.1:${port}/spaces/abc/users/token`, { method: 'POST', headers: basicHeader(ADMIN) });
+    const res = await send(`http://127.0.0.1:${port}/spaces/abc/users/token`, {
+      method: 'POST',
+      headers: basicHeader(ADMIN),
+    });
     assert.equal(res.status, 200);
     cli.child.kill('SIGTERM');
     assert.equal(await cli.exit, 0);
@@ -284,7 +386,11 @@ describe('users file', () => {
     for (const specPath of [SEED_SPEC, buildCorpusSpecFile().file]) {
       const ozPrivileges = [...loadSpec(specPath).privileges].filter((name) => name.startsWith('oz_'));
       assert.ok(ozPrivileges.length > 0);
-      assert.deepEqual(ozPrivileges.filter((name) => !ADMIN.privileges.includes(name)), [], specPath);
+      assert.deepEqual(
+        ozPrivileges.filter((name) => !ADMIN.privileges.includes(name)),
+        [],
+        specPath,
+      );
     }
     assert.deepEqual(JOE.privileges, []);
   });
@@ -294,20 +400,39 @@ describe('users file', () => {
     after(() => rmSync(dir, { recursive: true, force: true }));
     const cases: [unknown, RegExp][] = [
       [{ users: [{ username: 'a', token: 't' }] }, /must have required property 'password'/],
-      [{ users: [{ username: 'a', password: 'p', token: 't' }, { username: 'b', password: 'p', token: 't' }] }, /duplicate token t/],
-      [{ users: [{ username: 'a', password: 'p', token: 't' }], groups: [{ id: 'g', name: 'G', members: { b: [] } }] }, /unknown user b/],
+      [
+        {
+          users: [
+            { username: 'a', password: 'p', token: 't' },
+            { username: 'b', password: 'p', token: 't' },
+          ],
+        },
+        /duplicate token t/,
+      ],
+      [
+        { users: [{ username: 'a', password: 'p', token: 't' }], groups: [{ id: 'g', name: 'G', members: { b: [] } }] },
+        /unknown user b/,
+      ],
       [{ users: [{ username: 'a:b', password: 'p', token: 't' }] }, /must match pattern/],
     ];
     for (const [content, message] of cases) {
       const file = join(dir, 'users.yaml');
       writeFileSync(file, stringify(content));
-      assert.throws(() => loadUsersFile(file), (error: unknown) => error instanceof UsersFileError && message.test(error.message));
+      assert.throws(
+        () => loadUsersFile(file),
+        (error: unknown) => error instanceof UsersFileError && message.test(error.message),
+      );
     }
   });
 });
 
 test('the base path is the path of servers[0].url', () => {
-  assert.equal(basePathOf({ servers: [{ url: 'https://{host}:8443/api/v3/onezone', variables: { host: { default: 'localhost' } } }] }), '/api/v3/onezone');
+  assert.equal(
+    basePathOf({
+      servers: [{ url: 'https://{host}:8443/api/v3/onezone', variables: { host: { default: 'localhost' } } }],
+    }),
+    '/api/v3/onezone',
+  );
   assert.equal(basePathOf({ servers: [{ url: '/api/' }] }), '/api');
   assert.equal(basePathOf({ servers: [{ url: 'http://example.org' }] }), '');
   assert.equal(basePathOf({}), '');
@@ -318,11 +443,20 @@ test('the base path is the path of servers[0].url', () => {
 function chunkedPost(url: string, chunks: string[]): Promise<SeenResponse> {
   const { hostname, port, pathname } = new URL(url);
   return new Promise((resolve, reject) => {
-    const req = request({ method: 'POST', hostname, port, path: pathname, headers: { ...tokenHeader(ADMIN), ...JSON_TYPE, 'transfer-encoding': 'chunked' } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }));
-    });
+    const req = request(
+      {
+        method: 'POST',
+        hostname,
+        port,
+        path: pathname,
+        headers: { ...tokenHeader(ADMIN), ...JSON_TYPE, 'transfer-encoding': 'chunked' },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }));
+      },
+    );
     req.on('error', reject);
     for (const chunk of chunks) req.write(chunk);
     req.end();
@@ -349,7 +483,9 @@ interface CliRun {
 
 /** Runs a CLI under node + tsx directly (no npm/npx in between, so signals reach it). */
 function runCli(script: string, args: string[]): CliRun {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, script), ...args], { cwd: PROJECT_ROOT });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, script), ...args], {
+    cwd: PROJECT_ROOT,
+  });
   let output = '';
   const listeners = new Set<() => void>();
   const onData = (chunk: Buffer) => {

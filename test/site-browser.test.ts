@@ -12,12 +12,27 @@ import type { SiteInput } from '../src/site/index.ts';
 import { operationPage, schemaPage } from '../src/site/links.ts';
 import { refName } from '../src/site/schema-model.ts';
 import { serveStatic, type StaticServer } from '../src/site/static-server.ts';
-import { brokenLinks, corpusSiteInput, seedSiteInput, staticPages, structureProblems, writeSite, type SiteFile } from './helpers/site.ts';
+import {
+  brokenLinks,
+  corpusSiteInput,
+  seedSiteInput,
+  staticPages,
+  structureProblems,
+  writeSite,
+  type SiteFile,
+} from './helpers/site.ts';
 
 const SCREENSHOTS = join(PROJECT_ROOT, 'test-output', 'screenshots');
 const LAUNCH = {
   executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 };
 const PHONE = { width: 375, height: 740 };
 
@@ -38,28 +53,50 @@ interface SiteUnderTest {
 let browser: Browser;
 const sites: Record<'seed' | 'corpus', SiteUnderTest> = {} as never;
 
-async function prepare(name: string, input: SiteInput, picks: Pick<SiteUnderTest, 'tag' | 'search'> & { schemaOperation?: string }): Promise<SiteUnderTest> {
+async function prepare(
+  name: string,
+  input: SiteInput,
+  picks: Pick<SiteUnderTest, 'tag' | 'search'> & { schemaOperation?: string },
+): Promise<SiteUnderTest> {
   const { dir, files } = await writeSite(input, name);
   const tagOperation = input.operations.find((o) => o.tag === picks.tag)!.operationId;
   const withSchema = input.operations
     .map((o) => {
-      const op = Object.values(input.spec.paths).flatMap((item) => Object.values(item)).find((x) => x.operationId === o.operationId)!;
+      const op = Object.values(input.spec.paths)
+        .flatMap((item) => Object.values(item))
+        .find((x) => x.operationId === o.operationId)!;
       const success = Object.entries(op.responses).find(([status]) => status.startsWith('2'))?.[1];
       return { operationId: o.operationId, schema: refName(success?.content?.['application/json']?.schema) };
     })
     .find((o) => o.schema && (!picks.schemaOperation || o.operationId === picks.schemaOperation));
   assert.ok(withSchema?.schema, `${name}: an operation whose success response has a schema`);
-  return { name, input, dir, files, server: await serveStatic(dir), ...picks, tagOperation, schemaOperation: { operationId: withSchema.operationId, schema: withSchema.schema } };
+  return {
+    name,
+    input,
+    dir,
+    files,
+    server: await serveStatic(dir),
+    ...picks,
+    tagOperation,
+    schemaOperation: { operationId: withSchema.operationId, schema: withSchema.schema },
+  };
 }
 
 before(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
   browser = await chromium.launch(LAUNCH);
   const seed = seedSiteInput();
-  sites.seed = await prepare('seed', seed, { tag: 'Group', search: { query: 'join space', operationId: 'join_space' }, schemaOperation: 'create_space_user_invite_token' });
+  sites.seed = await prepare('seed', seed, {
+    tag: 'Group',
+    search: { query: 'join space', operationId: 'join_space' },
+    schemaOperation: 'create_space_user_invite_token',
+  });
   const corpus = corpusSiteInput();
   const last = corpus.operations.at(-1)!;
-  sites.corpus = await prepare('corpus', corpus, { tag: corpus.spec.tags![0]!.name, search: { query: last.operationId, operationId: last.operationId } });
+  sites.corpus = await prepare('corpus', corpus, {
+    tag: corpus.spec.tags![0]!.name,
+    search: { query: last.operationId, operationId: last.operationId },
+  });
 });
 
 after(async () => {
@@ -90,9 +127,11 @@ async function browse(options: BrowserContextOptions, visit: (page: Page) => Pro
 }
 
 /** The viewport, or the whole page for the pages people read top to bottom. */
-const shoot = (page: Page, site: SiteUnderTest, what: string, fullPage = false) => page.screenshot({ path: join(SCREENSHOTS, `${site.name}-${what}.png`), fullPage });
+const shoot = (page: Page, site: SiteUnderTest, what: string, fullPage = false) =>
+  page.screenshot({ path: join(SCREENSHOTS, `${site.name}-${what}.png`), fullPage });
 const h1 = (page: Page) => page.locator('h1').innerText();
-const summaryOf = (site: SiteUnderTest, operationId: string) => site.input.operations.find((o) => o.operationId === operationId)!.summary;
+const summaryOf = (site: SiteUnderTest, operationId: string) =>
+  site.input.operations.find((o) => o.operationId === operationId)!.summary;
 
 for (const key of ['seed', 'corpus'] as const) {
   describe(`${key} site in the browser`, () => {
@@ -103,7 +142,10 @@ for (const key of ['seed', 'corpus'] as const) {
       await browse({}, async (page) => {
         await page.goto(url('index.html'));
         await shoot(page, site(), 'index');
-        await page.getByRole('navigation', { name: 'Tags' }).getByRole('link', { name: site().tag, exact: true }).click();
+        await page
+          .getByRole('navigation', { name: 'Tags' })
+          .getByRole('link', { name: site().tag, exact: true })
+          .click();
         assert.ok(page.url().endsWith(`#tag-${site().tag}`));
         await page.locator(`section[aria-labelledby="tag-${site().tag}"] .op-list a`).first().click();
         await page.waitForURL(`**/${operationPage(site().tagOperation)}`);
@@ -141,7 +183,10 @@ for (const key of ['seed', 'corpus'] as const) {
       const { operationId, schema } = site().schemaOperation;
       await browse({}, async (page) => {
         await page.goto(url(operationPage(operationId)));
-        await page.locator(`section[aria-labelledby="responses"] a[href$="${schemaPage(schema)}"]`).first().click();
+        await page
+          .locator(`section[aria-labelledby="responses"] a[href$="${schemaPage(schema)}"]`)
+          .first()
+          .click();
         await page.waitForURL(`**/${schemaPage(schema)}`);
         assert.equal(await h1(page), schema);
         await shoot(page, site(), 'schema', true);
@@ -183,11 +228,21 @@ for (const key of ['seed', 'corpus'] as const) {
     });
 
     test('no horizontal scroll at 375 px on index, operation, schema, report and search pages', async () => {
-      const pages = ['index.html', operationPage(site().tagOperation), operationPage(site().schemaOperation.operationId), schemaPage(site().schemaOperation.schema), 'report.html', 'search.html'];
+      const pages = [
+        'index.html',
+        operationPage(site().tagOperation),
+        operationPage(site().schemaOperation.operationId),
+        schemaPage(site().schemaOperation.schema),
+        'report.html',
+        'search.html',
+      ];
       await browse({ viewport: PHONE }, async (page) => {
         for (const path of pages) {
           await page.goto(url(path));
-          const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
+          const { scroll, width } = await page.evaluate(() => ({
+            scroll: document.documentElement.scrollWidth,
+            width: window.innerWidth,
+          }));
           assert.ok(scroll <= width, `${path}: ${scroll} px wide in a ${width} px window`);
         }
         await page.goto(url(operationPage(site().tagOperation)));
@@ -210,7 +265,10 @@ for (const key of ['seed', 'corpus'] as const) {
           reached.push(focused.href ?? `#${focused.id}`);
         }
         assert.ok(reached.includes('#search-input'), `search input reached: ${reached.join(' ')}`);
-        assert.ok(reached.indexOf(firstOperation!) > reached.indexOf('#search-input'), `first operation link reached after it: ${reached.join(' ')}`);
+        assert.ok(
+          reached.indexOf(firstOperation!) > reached.indexOf('#search-input'),
+          `first operation link reached after it: ${reached.join(' ')}`,
+        );
         await shoot(page, site(), 'keyboard-focus');
       });
     });
@@ -221,7 +279,10 @@ for (const key of ['seed', 'corpus'] as const) {
       await browse({}, async (page) => {
         await page.goto(fileUrl('index.html'));
         await page.locator(`main a[href="${operationPage(site().schemaOperation.operationId)}"]`).click();
-        await page.locator(`section[aria-labelledby="responses"] a[href$="${schemaPage(site().schemaOperation.schema)}"]`).first().click();
+        await page
+          .locator(`section[aria-labelledby="responses"] a[href$="${schemaPage(site().schemaOperation.schema)}"]`)
+          .first()
+          .click();
         assert.equal(await h1(page), site().schemaOperation.schema);
         await page.goto(`${fileUrl('search.html')}?q=${encodeURIComponent(query)}`);
         assert.ok(await page.locator(`.search-list a[href="${operationPage(operationId)}"]`).isVisible());
@@ -232,7 +293,10 @@ for (const key of ['seed', 'corpus'] as const) {
     test('the Redoc reference page loads everything from the site itself', async () => {
       await browse({}, async (page) => {
         await page.goto(url('reference.html'), { waitUntil: 'networkidle' });
-        assert.equal(await page.locator('h1').first().innerText(), `${site().input.spec.info.title} (${site().input.spec.info.version})`);
+        assert.equal(
+          await page.locator('h1').first().innerText(),
+          `${site().input.spec.info.title} (${site().input.spec.info.version})`,
+        );
         await shoot(page, site(), 'reference');
       });
     });
@@ -244,7 +308,8 @@ describe('corpus site: completeness', () => {
     const { input, dir } = sites.corpus;
     assert.ok(input.operations.length > 200, `${input.operations.length} operations`);
     for (const op of input.operations) assert.ok(existsSync(join(dir, operationPage(op.operationId))), op.operationId);
-    for (const name of Object.keys(input.spec.components.schemas)) assert.ok(existsSync(join(dir, schemaPage(name))), name);
+    for (const name of Object.keys(input.spec.components.schemas))
+      assert.ok(existsSync(join(dir, schemaPage(name))), name);
   });
 
   test('every relative link resolves, and every page has landmarks and ordered headings', () => {
@@ -254,8 +319,16 @@ describe('corpus site: completeness', () => {
 
   test('a sample of operation and schema pages open without errors', async () => {
     const { input } = sites.corpus;
-    const pick = <T>(list: T[]) => [list[0]!, list[Math.floor(list.length / 3)]!, list[Math.floor((2 * list.length) / 3)]!, list.at(-1)!];
-    const pages = [...pick(input.operations).map((o) => operationPage(o.operationId)), ...pick(Object.keys(input.spec.components.schemas)).map(schemaPage)];
+    const pick = <T>(list: T[]) => [
+      list[0]!,
+      list[Math.floor(list.length / 3)]!,
+      list[Math.floor((2 * list.length) / 3)]!,
+      list.at(-1)!,
+    ];
+    const pages = [
+      ...pick(input.operations).map((o) => operationPage(o.operationId)),
+      ...pick(Object.keys(input.spec.components.schemas)).map(schemaPage),
+    ];
     await browse({}, async (page) => {
       for (const path of pages) {
         await page.goto(sites.corpus.server.url + path);

@@ -19,7 +19,10 @@ const file = (path: string) => {
 };
 /** The text of the first <pre><code class="language-ts"> block, unescaped. */
 const typescriptSample = (html: string) =>
-  (html.match(/<code class="language-ts">([\s\S]*?)<\/code>/)?.[1] ?? '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  (html.match(/<code class="language-ts">([\s\S]*?)<\/code>/)?.[1] ?? '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 before(async () => {
   input = seedSiteInput();
@@ -29,15 +32,28 @@ before(async () => {
 describe('site generator on the seed spec', () => {
   test('is deterministic: a second run gives byte-identical files', async () => {
     const again = await siteArtifacts(seedSiteInput());
-    assert.deepEqual(again.map((a) => a.path.replace(/^site\//, '')), files.map((f) => f.path));
+    assert.deepEqual(
+      again.map((a) => a.path.replace(/^site\//, '')),
+      files.map((f) => f.path),
+    );
     for (const [i, a] of again.entries()) assert.ok(a.content === files[i]!.content, `${a.path} is identical`);
   });
 
   test('has every page: index, one per operation and schema, report, search, reference and assets', () => {
     const paths = files.map((f) => f.path);
     for (const op of input.operations) assert.ok(paths.includes(`operations/${op.operationId}.html`), op.operationId);
-    for (const name of Object.keys(input.spec.components.schemas)) assert.ok(paths.includes(`schemas/${name}.html`), name);
-    for (const p of ['index.html', 'report.html', 'search.html', 'search-index.json', 'reference.html', 'assets/site.css', 'assets/search.js', 'assets/redoc.standalone.js']) {
+    for (const name of Object.keys(input.spec.components.schemas))
+      assert.ok(paths.includes(`schemas/${name}.html`), name);
+    for (const p of [
+      'index.html',
+      'report.html',
+      'search.html',
+      'search-index.json',
+      'reference.html',
+      'assets/site.css',
+      'assets/search.js',
+      'assets/redoc.standalone.js',
+    ]) {
       assert.ok(paths.includes(p), p);
     }
   });
@@ -54,62 +70,100 @@ describe('site generator on the seed spec', () => {
     const index = file('index.html');
     const group = index.slice(index.indexOf('<h2 id="tag-Group">'), index.indexOf('<h2 id="tag-Space">'));
     assert.match(group, /Group management operations/);
-    assert.match(group, /href="operations\/createUserGroupInviteToken.html"><span class="method method-post">POST<\/span> <code class="path">\/groups\/\{id\}\/users\/token<\/code><\/a> <span class="badge badge-deprecated">Deprecated<\/span>/);
+    assert.match(
+      group,
+      /href="operations\/createUserGroupInviteToken.html"><span class="method method-post">POST<\/span> <code class="path">\/groups\/\{id\}\/users\/token<\/code><\/a> <span class="badge badge-deprecated">Deprecated<\/span>/,
+    );
   });
 
   test('an operation page has privileges, parameters, body, responses with examples, and links to its schemas', () => {
     const page = file('operations/createUserGroupInviteToken.html');
     assert.match(page, /<h1>Create user invite token for group<\/h1>/);
     assert.match(page, /<code>group_add_user<\/code>.*<code>oz_groups_add_relationships<\/code>/);
-    assert.match(page, /<th scope="row"><code>id<\/code><br><span class="muted">path, required<\/span><\/th><td>string<\/td><td>Group Id.<br>Example: <code>&quot;a4d3bc73aada63052310652d421609f1&quot;<\/code><\/td>/);
+    assert.match(
+      page,
+      /<th scope="row"><code>id<\/code><br><span class="muted">path, required<\/span><\/th><td>string<\/td><td>Group Id.<br>Example: <code>&quot;a4d3bc73aada63052310652d421609f1&quot;<\/code><\/td>/,
+    );
     assert.match(page, /href="..\/schemas\/GroupInviteTokenRequest.html"/);
     assert.match(page, /<h3 id="response-200">200 OK<\/h3>/);
     assert.match(page, /Documented example \(spec\/source\/003_4dc6ab7dad006d71.txt:25\)/);
-    assert.match(page, /href="..\/schemas\/Error.html">Error<\/a> \(one of <a href="..\/schemas\/Error_17_06_0_rc.html">/);
-    assert.match(page, /curl -u username:password -X POST \\\nhttps:\/\/\$HOST\/api\/v3\/onezone\/groups\/\$GROUP_ID\/users\/token/);
+    assert.match(
+      page,
+      /href="..\/schemas\/Error.html">Error<\/a> \(one of <a href="..\/schemas\/Error_17_06_0_rc.html">/,
+    );
+    assert.match(
+      page,
+      /curl -u username:password -X POST \\\nhttps:\/\/\$HOST\/api\/v3\/onezone\/groups\/\$GROUP_ID\/users\/token/,
+    );
     const create = file('operations/create_user_space.html');
-    assert.match(create, /<th scope="row"><code>Location<\/code><\/th><td>string<\/td><td>ID of the created space.<\/td>/);
+    assert.match(
+      create,
+      /<th scope="row"><code>Location<\/code><\/th><td>string<\/td><td>ID of the created space.<\/td>/,
+    );
   });
 
   test('the cURL sample is built from the example request when the docs have none', () => {
     const page = file('operations/create_user_space.html');
     assert.match(page, /cURL: Built from the example request/);
-    assert.match(page, /curl -X POST \\\n {2}-u username:password \\\n {2}-H 'Content-Type: application\/json' \\\n {2}-d '\{"name":"My Private space",/);
+    assert.match(
+      page,
+      /curl -X POST \\\n {2}-u username:password \\\n {2}-H 'Content-Type: application\/json' \\\n {2}-d '\{"name":"My Private space",/,
+    );
     assert.match(page, /"https:\/\/\$HOST:8443\/api\/v3\/onezone\/user\/spaces"<\/code>/);
   });
 
   test('the TypeScript samples call the generated client with the real path, method and example parameters', () => {
     const sample = typescriptSample(file('operations/create_space_user_invite_token.html'));
     assert.match(sample, /^import \{ createClient \} from '..\/generated\/client.ts';/);
-    assert.match(sample, /await client.POST\('\/spaces\/\{id\}\/users\/token', \{\n {2}params: \{ path: \{ id: 'string' \} \},\n\}\);/);
+    assert.match(
+      sample,
+      /await client.POST\('\/spaces\/\{id\}\/users\/token', \{\n {2}params: \{ path: \{ id: 'string' \} \},\n\}\);/,
+    );
   });
 
   test('every TypeScript sample compiles against generated/client.ts', () => {
     // The samples import '../generated/client.ts': compile them as files one folder below the project root.
     const samples = new Map(
-      input.operations.map((op) => [join(PROJECT_ROOT, 'site-samples', `${op.operationId}.ts`), typescriptSample(file(`operations/${op.operationId}.html`))]),
+      input.operations.map((op) => [
+        join(PROJECT_ROOT, 'site-samples', `${op.operationId}.ts`),
+        typescriptSample(file(`operations/${op.operationId}.html`)),
+      ]),
     );
-    const config = ts.parseJsonConfigFileContent(ts.readConfigFile(join(PROJECT_ROOT, 'tsconfig.json'), ts.sys.readFile).config, ts.sys, PROJECT_ROOT);
+    const config = ts.parseJsonConfigFileContent(
+      ts.readConfigFile(join(PROJECT_ROOT, 'tsconfig.json'), ts.sys.readFile).config,
+      ts.sys,
+      PROJECT_ROOT,
+    );
     const host = ts.createCompilerHost(config.options);
     const { fileExists, readFile } = host;
     host.fileExists = (f) => samples.has(f) || fileExists.call(host, f);
     host.readFile = (f) => samples.get(f) ?? readFile.call(host, f);
     const program = ts.createProgram([...samples.keys()], { ...config.options, noEmit: true }, host);
-    for (const name of samples.keys()) assert.ok(program.getSourceFile(name)?.text.includes('createClient('), `${name} is compiled`);
+    for (const name of samples.keys())
+      assert.ok(program.getSourceFile(name)?.text.includes('createClient('), `${name} is compiled`);
     const errors = ts.getPreEmitDiagnostics(program).filter((d) => d.file && samples.has(d.file.fileName));
-    assert.deepEqual(errors.map((d) => `${d.file!.fileName}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`), []);
+    assert.deepEqual(
+      errors.map((d) => `${d.file!.fileName}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`),
+      [],
+    );
   });
 
   test('schema pages show properties, the x-inferred sources, and the operations that use them', () => {
     const page = file('schemas/SpaceInviteToken.html');
-    assert.match(page, /<th scope="row"><code>token<\/code><br><span class="muted">required<\/span><\/th><td>string<\/td>/);
+    assert.match(
+      page,
+      /<th scope="row"><code>token<\/code><br><span class="muted">required<\/span><\/th><td>string<\/td>/,
+    );
     assert.match(page, /<code>spec\/source\/000_d8da2475d781711b.txt:65<\/code>/);
     const usedBy = page.slice(page.indexOf('id="used-by"'));
     assert.match(usedBy, /href="..\/operations\/create_space_user_invite_token.html"/);
     assert.match(usedBy, /href="..\/operations\/join_space.html"/);
     // Error_17_06_0_rc is used through Error's oneOf.
     assert.match(file('schemas/Error_17_06_0_rc.html'), /href="..\/operations\/create_user_space.html"/);
-    assert.match(file('schemas/Error_17_06_0_rc.html'), /Referenced by schemas<\/h3><ul><li><a href="..\/schemas\/Error.html">Error<\/a>/);
+    assert.match(
+      file('schemas/Error_17_06_0_rc.html'),
+      /Referenced by schemas<\/h3><ul><li><a href="..\/schemas\/Error.html">Error<\/a>/,
+    );
   });
 
   test('the report page links findings to their operations and schemas (a renamed operation included), and back', () => {
@@ -117,7 +171,10 @@ describe('site generator on the seed spec', () => {
     assert.match(report, /<h2 id="merged-conflicts">Merged conflicts \(11\)<\/h2>/);
     assert.match(report, /<a href="operations\/createUserGroupInviteToken.html">create_user_group_invite_token<\/a>/);
     assert.match(report, /<a href="schemas\/SpaceInviteToken.html">SpaceInviteToken<\/a>/);
-    assert.match(report, /<tr id="finding-0"><td><span class="badge badge-warning">warning<\/span> cURL sample calls PUT .*<a href="operations\/join_space.html">join_space<\/a><\/td><td><code>spec\/<wbr>source\/<wbr>002_faa8913b9677d56f.txt:18<\/code>/);
+    assert.match(
+      report,
+      /<tr id="finding-0"><td><span class="badge badge-warning">warning<\/span> cURL sample calls PUT .*<a href="operations\/join_space.html">join_space<\/a><\/td><td><code>spec\/<wbr>source\/<wbr>002_faa8913b9677d56f.txt:18<\/code>/,
+    );
     assert.match(file('operations/join_space.html'), /<a href="..\/report.html#finding-0">cURL sample calls PUT/);
   });
 
@@ -148,7 +205,10 @@ describe('site generator on the seed spec', () => {
     op.summary = '<script>alert(1)</script>';
     op.description = 'Hi <img src=x onerror=alert(1)> [rel](../x.html) ![pic](http://example.org/p.png)';
     const model = siteModel(spec, input.report, input.operations);
-    const page = operationPageArtifact(model, model.operations.find((o) => o.entry.operationId === 'join_space')!).content;
+    const page = operationPageArtifact(
+      model,
+      model.operations.find((o) => o.entry.operationId === 'join_space')!,
+    ).content;
     assert.match(page, /<h1>&lt;script&gt;alert\(1\)&lt;\/script&gt;<\/h1>/);
     assert.doesNotMatch(page, /<script>alert|<img/);
     assert.match(page, /Hi &lt;img src=x onerror=alert\(1\)&gt; rel !<a href="http:\/\/example.org\/p.png">pic<\/a>/);

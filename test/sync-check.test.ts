@@ -43,12 +43,35 @@ describe('npm run check / npm run sync', () => {
 
   const edits: [string, string, (file: string) => void][] = [
     // A source page: seed 000 says the token is for "joining a specific group"; change the 200 description.
-    ['spec/source/000_d8da2475d781711b.txt', 'spec/openapi.yaml', (f) => writeFileSync(f, readFileSync(f, 'utf8').replace('|**200**|The token for joining a specific group.|', '|**200**|The token for joining a space.|'))],
+    [
+      'spec/source/000_d8da2475d781711b.txt',
+      'spec/openapi.yaml',
+      (f) =>
+        writeFileSync(
+          f,
+          readFileSync(f, 'utf8').replace(
+            '|**200**|The token for joining a specific group.|',
+            '|**200**|The token for joining a space.|',
+          ),
+        ),
+    ],
     ['spec/openapi.yaml', 'spec/openapi.yaml', (f) => appendFileSync(f, '# hand edit\n')],
     ['generated/schema.d.ts', 'generated/schema.d.ts', (f) => appendFileSync(f, 'export type HandEdit = 1;\n')],
-    ['generated/handlers.ts', 'generated/handlers.ts', (f) => writeFileSync(f, readFileSync(f, 'utf8').replace('"x-stub":"true"', '"x-stub":"false"'))],
-    ['generated/client.ts', 'generated/client.ts', (f) => writeFileSync(f, readFileSync(f, 'utf8').replace('https://localhost:8443', 'https://example.org'))],
-    ['site/operations/join_space.html', 'site/operations/join_space.html', (f) => writeFileSync(f, readFileSync(f, 'utf8').replace('Join space', 'Join a space'))],
+    [
+      'generated/handlers.ts',
+      'generated/handlers.ts',
+      (f) => writeFileSync(f, readFileSync(f, 'utf8').replace('"x-stub":"true"', '"x-stub":"false"')),
+    ],
+    [
+      'generated/client.ts',
+      'generated/client.ts',
+      (f) => writeFileSync(f, readFileSync(f, 'utf8').replace('https://localhost:8443', 'https://example.org')),
+    ],
+    [
+      'site/operations/join_space.html',
+      'site/operations/join_space.html',
+      (f) => writeFileSync(f, readFileSync(f, 'utf8').replace('Join space', 'Join a space')),
+    ],
   ];
   for (const [edited, stale, edit] of edits) {
     test(`editing ${edited} makes check fail naming ${stale}; sync repairs it`, () => {
@@ -60,8 +83,17 @@ describe('npm run check / npm run sync', () => {
       assert.equal(synced.status, 0, synced.stderr);
       if (edited.startsWith('spec/source/')) {
         // The page edit is a real change: the rebuilt spec carries it.
-        assert.match(readFileSync(join(root, 'spec/openapi.yaml'), 'utf8'), /description: The token for joining a space\./);
-        writeFileSync(join(root, edited), readFileSync(join(root, edited), 'utf8').replace('|**200**|The token for joining a space.|', '|**200**|The token for joining a specific group.|'));
+        assert.match(
+          readFileSync(join(root, 'spec/openapi.yaml'), 'utf8'),
+          /description: The token for joining a space\./,
+        );
+        writeFileSync(
+          join(root, edited),
+          readFileSync(join(root, edited), 'utf8').replace(
+            '|**200**|The token for joining a space.|',
+            '|**200**|The token for joining a specific group.|',
+          ),
+        );
         assert.equal(runCli(root, 'sync').status, 0);
       }
       const passed = runCli(root, 'check');

@@ -15,7 +15,12 @@ export async function lintSpec(specPath: string): Promise<LintProblem[]> {
   const problems = await lint({ ref: specPath, config });
   return problems
     .filter((p) => !p.ignored)
-    .map((p) => ({ severity: p.severity, ruleId: p.ruleId, message: p.message, pointer: p.location[0]?.pointer ?? '' }));
+    .map((p) => ({
+      severity: p.severity,
+      ruleId: p.ruleId,
+      message: p.message,
+      pointer: p.location[0]?.pointer ?? '',
+    }));
 }
 
 /** Lints spec text that is not (or not yet) on disk; `path` is only used to resolve and show locations. */
@@ -26,5 +31,10 @@ export async function lintSpecText(source: string, path: string): Promise<LintPr
   const problems = await lintFromString({ source, absoluteRef: path, config });
   return problems
     .filter((p) => !p.ignored)
-    .map((p) => ({ severity: p.severity, ruleId: p.ruleId, message: p.message, pointer: p.location[0]?.pointer ?? '' }));
+    .map((p) => ({
+      severity: p.severity,
+      ruleId: p.ruleId,
+      message: p.message,
+      pointer: p.location[0]?.pointer ?? '',
+    }));
 }

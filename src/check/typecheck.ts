@@ -47,7 +47,13 @@ function compile(ts: typeof import('typescript'), root: string, files: string[],
     tsBuildInfoFile: buildInfo,
   };
   const program = ts.createIncrementalProgram({ rootNames: files.map((f) => join(root, f)), options });
-  const diagnostics = [...program.getConfigFileParsingDiagnostics(), ...program.getSyntacticDiagnostics(), ...program.getOptionsDiagnostics(), ...program.getGlobalDiagnostics(), ...program.getSemanticDiagnostics()];
+  const diagnostics = [
+    ...program.getConfigFileParsingDiagnostics(),
+    ...program.getSyntacticDiagnostics(),
+    ...program.getOptionsDiagnostics(),
+    ...program.getGlobalDiagnostics(),
+    ...program.getSemanticDiagnostics(),
+  ];
   program.emit(); // writes only the build info (noEmit)
   return diagnostics.map((d) => {
     const message = ts.flattenDiagnosticMessageText(d.messageText, '\n');

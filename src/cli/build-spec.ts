@@ -15,7 +15,15 @@ const USAGE = 'usage: npm run build:spec -- [docs-dir] [--out file.yaml] [--repo
 function main(): number {
   let args;
   try {
-    args = parseArgs({ allowPositionals: true, options: { out: { type: 'string' }, report: { type: 'string' }, quiet: { type: 'boolean' }, help: { type: 'boolean' } } });
+    args = parseArgs({
+      allowPositionals: true,
+      options: {
+        out: { type: 'string' },
+        report: { type: 'string' },
+        quiet: { type: 'boolean' },
+        help: { type: 'boolean' },
+      },
+    });
   } catch (e) {
     console.error(`${(e as Error).message}\n${USAGE}`);
     return 2;
@@ -26,11 +34,17 @@ function main(): number {
   }
   const docsDir = args.positionals[0];
   const out = resolve(args.values.out ?? join(PROJECT_ROOT, 'spec/openapi.yaml'));
-  const reportDir = resolve(args.values.report ?? (docsDir && args.values.out ? dirname(out) : join(PROJECT_ROOT, 'spec')));
+  const reportDir = resolve(
+    args.values.report ?? (docsDir && args.values.out ? dirname(out) : join(PROJECT_ROOT, 'spec')),
+  );
   const command = `npm run build:spec${docsDir ? ` -- ${docsDir}` : ''}`;
   let result;
   try {
-    result = buildSpec({ manifestPath: join(PROJECT_ROOT, 'spec/sources.yaml'), docsDir, displayRoot: docsDir ? resolve(docsDir) : PROJECT_ROOT });
+    result = buildSpec({
+      manifestPath: join(PROJECT_ROOT, 'spec/sources.yaml'),
+      docsDir,
+      displayRoot: docsDir ? resolve(docsDir) : PROJECT_ROOT,
+    });
   } catch (e) {
     if (e instanceof ManifestError) {
       console.error(e.message);
@@ -46,13 +60,17 @@ function main(): number {
   writeFileSync(join(reportDir, 'REPORT.md'), reportMarkdown(result, command));
   writeFileSync(join(reportDir, 'report.json'), reportJson(result));
   if (findings.hasErrors) {
-    console.error(`build failed: ${findings.all.filter((f) => f.severity === 'error').length} error(s); ${out} not written (see ${join(reportDir, 'REPORT.md')})`);
+    console.error(
+      `build failed: ${findings.all.filter((f) => f.severity === 'error').length} error(s); ${out} not written (see ${join(reportDir, 'REPORT.md')})`,
+    );
     return 1;
   }
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, specYaml(result.document, command));
   const warnings = findings.all.filter((f) => f.severity === 'warning').length;
-  console.log(`${out}: ${result.operations.length} operations, ${Object.keys((result.document.components as { schemas: object }).schemas).length} schemas; ${warnings} warning(s) in ${join(reportDir, 'REPORT.md')}`);
+  console.log(
+    `${out}: ${result.operations.length} operations, ${Object.keys((result.document.components as { schemas: object }).schemas).length} schemas; ${warnings} warning(s) in ${join(reportDir, 'REPORT.md')}`,
+  );
   return 0;
 }
 

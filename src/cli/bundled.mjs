@@ -16,7 +16,9 @@ const SOURCE_DIRS = [join(ROOT, 'src'), join(ROOT, 'bench')];
 const [cli, ...args] = process.argv.slice(2);
 const entry = cli && [join(ROOT, 'src', 'cli', `${cli}.ts`), join(ROOT, `${cli}.ts`)].find((file) => existsSync(file));
 if (!entry) {
-  console.error(`usage: node src/cli/bundled.mjs <cli> [args…], where <cli> is a file of src/cli/ (got ${cli ?? 'nothing'})`);
+  console.error(
+    `usage: node src/cli/bundled.mjs <cli> [args…], where <cli> is a file of src/cli/ (got ${cli ?? 'nothing'})`,
+  );
   process.exit(2);
 }
 
@@ -24,13 +26,15 @@ const hash = createHash('sha256').update(`${process.version}\0${cli}\0`);
 hash.update(readFileSync(join(ROOT, 'package-lock.json')));
 for (const dir of SOURCE_DIRS) {
   for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
-    if (file.endsWith('.ts')) hash.update(`\0${relative(ROOT, join(dir, file))}\0`).update(readFileSync(join(dir, file)));
+    if (file.endsWith('.ts'))
+      hash.update(`\0${relative(ROOT, join(dir, file))}\0`).update(readFileSync(join(dir, file)));
   }
 }
 const cacheDir = process.env.ONEZONE_CACHE_DIR ?? join(ROOT, 'node_modules', '.cache', 'onezone');
 const name = `${cli.replaceAll('/', '-')}-${hash.digest('hex').slice(0, 24)}.mjs`;
 const fallback = join(tmpdir(), 'onezone-bundles', name);
-let bundle = [join(cacheDir, 'bundles', name), fallback].find((file) => existsSync(file)) ?? join(cacheDir, 'bundles', name);
+let bundle =
+  [join(cacheDir, 'bundles', name), fallback].find((file) => existsSync(file)) ?? join(cacheDir, 'bundles', name);
 
 if (!existsSync(bundle)) {
   const { build } = await import('esbuild');
@@ -45,7 +49,9 @@ if (!existsSync(bundle)) {
     write: false,
     logLevel: 'error',
     // Bundled CommonJS packages call require(); ESM output has none of its own.
-    banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);",
+    },
     plugins: [sourceUrlPlugin()],
   }).catch(() => {
     // esbuild has printed each error with its file:line:column above.
@@ -82,7 +88,10 @@ function sourceUrlPlugin() {
     setup(b) {
       b.onLoad({ filter: /\.ts$/ }, (args) => {
         if (!SOURCE_DIRS.some((dir) => args.path.startsWith(dir))) return undefined;
-        const text = readFileSync(args.path, 'utf8').replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href));
+        const text = readFileSync(args.path, 'utf8').replaceAll(
+          'import.meta.url',
+          JSON.stringify(pathToFileURL(args.path).href),
+        );
         return { contents: text, loader: 'ts' };
       });
     },

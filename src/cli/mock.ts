@@ -18,7 +18,12 @@ if (!Number.isInteger(port) || port < 1 || port > 65535) {
   process.exit(1);
 }
 
-const mock = await startMock({ port, host: values.host, specPath: resolve(values.spec), onOutput: (chunk) => process.stdout.write(chunk) }).catch((error: unknown) => {
+const mock = await startMock({
+  port,
+  host: values.host,
+  specPath: resolve(values.spec),
+  onOutput: (chunk) => process.stdout.write(chunk),
+}).catch((error: unknown) => {
   console.error(`mock: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

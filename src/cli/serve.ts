@@ -2,7 +2,14 @@
 // Serves the spec on node:http until SIGINT/SIGTERM, then lets requests in flight finish and exits.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_BODY_LIMIT, DEFAULT_HOST, DEFAULT_PORT, DEFAULT_SPEC_PATH, DEFAULT_USERS_PATH, startServer } from '../server/index.ts';
+import {
+  DEFAULT_BODY_LIMIT,
+  DEFAULT_HOST,
+  DEFAULT_PORT,
+  DEFAULT_SPEC_PATH,
+  DEFAULT_USERS_PATH,
+  startServer,
+} from '../server/index.ts';
 
 const { values } = parseArgs({
   options: {
@@ -16,11 +23,16 @@ const { values } = parseArgs({
 const port = Number(values.port);
 const bodyLimit = Number(values['body-limit']);
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a port number, got ${values.port}`);
-if (!Number.isInteger(bodyLimit) || bodyLimit < 0) fail(`--body-limit must be a number of bytes, got ${values['body-limit']}`);
+if (!Number.isInteger(bodyLimit) || bodyLimit < 0)
+  fail(`--body-limit must be a number of bytes, got ${values['body-limit']}`);
 
-const server = await startServer({ port, host: values.host, specPath: resolve(values.spec), usersPath: resolve(values.users), bodyLimit }).catch((error: unknown) =>
-  fail(error instanceof Error ? error.message : String(error)),
-);
+const server = await startServer({
+  port,
+  host: values.host,
+  specPath: resolve(values.spec),
+  usersPath: resolve(values.users),
+  bodyLimit,
+}).catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
 console.log(`serving ${values.spec} at ${server.url} (users from ${values.users}); Ctrl-C stops`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -54,7 +54,8 @@ try {
   process.exit(1);
 }
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stopAll().then(() => console.log('stopped')));
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.once(signal, () => void stopAll().then(() => console.log('stopped')));
 
 async function stopAll(): Promise<void> {
   await Promise.allSettled(stops.reverse().map((stop) => stop()));

@@ -6,19 +6,25 @@ import type { Spec } from './spec-types.ts';
 export function generateClient(spec: Spec): string {
   const servers = (spec.servers ?? []).map((s) => s.url);
   const first = spec.servers?.[0];
-  const defaultUrl = first ? first.url.replace(/\{([^}]+)\}/g, (_, v: string) => first.variables?.[v]?.default ?? v) : 'http://localhost';
+  const defaultUrl = first
+    ? first.url.replace(/\{([^}]+)\}/g, (_, v: string) => first.variables?.[v]?.default ?? v)
+    : 'http://localhost';
   const schemes = Object.entries(spec.components.securitySchemes);
   const apiKey = schemes.find(([, s]) => s.type === 'apiKey' && s.in === 'header');
   const basic = schemes.find(([, s]) => s.type === 'http' && s.scheme === 'basic');
   const authTypes: string[] = [];
   const authLines: string[] = [];
   if (apiKey) {
-    authTypes.push(`  /** Security scheme \`${apiKey[0]}\`: the \`${apiKey[1].name}\` header. */\n  | { token: string }`);
+    authTypes.push(
+      `  /** Security scheme \`${apiKey[0]}\`: the \`${apiKey[1].name}\` header. */\n  | { token: string }`,
+    );
     authLines.push(`  if ('token' in auth) return { ${JSON.stringify(apiKey[1].name)}: auth.token };`);
   }
   if (basic) {
     authTypes.push(`  /** Security scheme \`${basic[0]}\`: HTTP basic. */\n  | { username: string; password: string }`);
-    authLines.push(`  if ('username' in auth) return { Authorization: \`Basic \${btoa(\`\${auth.username}:\${auth.password}\`)}\` };`);
+    authLines.push(
+      `  if ('username' in auth) return { Authorization: \`Basic \${btoa(\`\${auth.username}:\${auth.password}\`)}\` };`,
+    );
   }
   return `${generatedHeader('typed openapi-fetch client')}import createFetchClient, { type Client, type ClientOptions } from 'openapi-fetch';
 import type { paths } from './schema.d.ts';

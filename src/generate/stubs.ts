@@ -11,7 +11,11 @@ type Sampler = typeof import('openapi-sampler').sample;
 export async function generateStubs(spec: Spec): Promise<string> {
   const operations = specOperations(spec);
   // openapi-sampler is loaded only when some response has no documented example.
-  const needsSampler = operations.some(({ op }) => Object.values(op.responses).some((r) => r.content && !Object.keys(r.content['application/json']?.examples ?? {}).length));
+  const needsSampler = operations.some(({ op }) =>
+    Object.values(op.responses).some(
+      (r) => r.content && !Object.keys(r.content['application/json']?.examples ?? {}).length,
+    ),
+  );
   const sample: Sampler | undefined = needsSampler ? (await import('openapi-sampler')).sample : undefined;
   const entries = operations.map(({ method, path, op }) => stubEntry(method, path, op, spec, sample));
   return `${generatedHeader('handler stubs')}import type { operations } from './schema.d.ts';
@@ -54,7 +58,9 @@ function stubEntry(method: string, path: string, op: SpecOperation, spec: Spec, 
   let why = `documented ${status}`;
   if (media) {
     const value = example ? example.value : sample!(media.schema as never, { skipReadOnly: true }, spec);
-    why = example ? `documented ${status} example` : `documented ${status}; no example in the docs, sampled from the schema`;
+    why = example
+      ? `documented ${status} example`
+      : `documented ${status}; no example in the docs, sampled from the schema`;
     body = `,\n    body: ${indent(JSON.stringify(value, null, 2))} satisfies ResponseBody<${id}, ${status}>,\n  `;
   }
   return `  /** ${method.toUpperCase()} ${path}: ${why}. */\n  ${id}: () => ({ status: ${Number(status)}, headers: ${JSON.stringify(headers)}${body || ' '}}),`;

@@ -26,7 +26,10 @@ function privilegesDocumented() {
       }
       for (const privilege of named) {
         if (!declared.has(privilege)) {
-          ctx.report({ message: `Privilege \`${privilege}\` is named in the description but missing from x-privileges.`, location: ctx.location.child(['x-privileges']) });
+          ctx.report({
+            message: `Privilege \`${privilege}\` is named in the description but missing from x-privileges.`,
+            location: ctx.location.child(['x-privileges']),
+          });
         }
       }
     },

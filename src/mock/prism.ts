@@ -24,8 +24,16 @@ export interface RunningMock {
 }
 
 export function startMock(options: MockOptions = {}): Promise<RunningMock> {
-  const { port = DEFAULT_MOCK_PORT, host = '127.0.0.1', specPath = join(PROJECT_ROOT, 'spec', 'openapi.yaml'), onOutput, startTimeoutMs = 60_000 } = options;
-  const child = spawn(PRISM_BIN, ['mock', '-h', host, '-p', String(port), specPath], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const {
+    port = DEFAULT_MOCK_PORT,
+    host = '127.0.0.1',
+    specPath = join(PROJECT_ROOT, 'spec', 'openapi.yaml'),
+    onOutput,
+    startTimeoutMs = 60_000,
+  } = options;
+  const child = spawn(PRISM_BIN, ['mock', '-h', host, '-p', String(port), specPath], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');

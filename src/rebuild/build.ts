@@ -51,7 +51,12 @@ export type StageMark = (stage: 'extract' | 'merge' | 'emit' | 'infer' | 'valida
 /** Pages read before the batch is extracted (see the loop in buildFromSources). */
 const READ_BATCH = 16;
 
-export function buildFromSources(sources: Source[], manifest: Manifest, findings = new Findings(), mark?: StageMark): BuildResult {
+export function buildFromSources(
+  sources: Source[],
+  manifest: Manifest,
+  findings = new Findings(),
+  mark?: StageMark,
+): BuildResult {
   const model = emptyDocModel();
   const plaintext = { basePath: manifest.basePath, statusByDescription: manifest.statusByDescription };
   const memo = newParseMemo();
@@ -75,14 +80,20 @@ export function buildFromSources(sources: Source[], manifest: Manifest, findings
   mark?.('merge');
   const examples = new ExampleRegistry();
   const paths: Record<string, Record<string, Schema>> = {};
-  const inPathOrder = [...operations].sort((a, b) => a.path.localeCompare(b.path) || methodRank(a.method) - methodRank(b.method));
+  const inPathOrder = [...operations].sort(
+    (a, b) => a.path.localeCompare(b.path) || methodRank(a.method) - methodRank(b.method),
+  );
   for (const op of inPathOrder) (paths[op.path] ??= {})[op.method] = emitOperation(op, examples);
   const definitions = latestDefinitions(model, findings);
   const schemas = emitDefinitions(definitions, examples);
   linkInheritance(definitions, schemas, findings);
   const security = emitSecurity(model.securitySchemes, manifest.securitySchemes);
   if (model.securitySchemes.length === 0 && sources.length > 0) {
-    findings.info('inferred-fact', { file: 'spec/sources.yaml', line: 1 }, `no security.md in the input: security schemes ${Object.keys(security.schemes).join(', ')} taken from the manifest`);
+    findings.info(
+      'inferred-fact',
+      { file: 'spec/sources.yaml', line: 1 },
+      `no security.md in the input: security schemes ${Object.keys(security.schemes).join(', ')} taken from the manifest`,
+    );
   }
   const usedTags = new Set(operations.flatMap((o) => o.tags));
   const document: Schema = {
@@ -121,7 +132,11 @@ function pageStep<T>(findings: Findings, source: Source, step: () => T): T | und
   try {
     return step();
   } catch (e) {
-    findings.error('unrecognised-page', { file: source.file, line: 1 }, `page could not be read: ${(e as Error).message}; page dropped`);
+    findings.error(
+      'unrecognised-page',
+      { file: source.file, line: 1 },
+      `page could not be read: ${(e as Error).message}; page dropped`,
+    );
     return undefined;
   }
 }
@@ -133,7 +148,8 @@ function methodRank(method: string): number {
 /** Tags from paths.md groups; operations no group lists get the manifest's path-prefix tag (reported). */
 function assignTags(model: DocModel, manifest: Manifest, findings: Findings): void {
   const tagsOf = new Map<string, string[]>();
-  for (const tag of model.tags) for (const id of tag.operationIds) tagsOf.set(id, [...(tagsOf.get(id) ?? []), tag.name]);
+  for (const tag of model.tags)
+    for (const id of tag.operationIds) tagsOf.set(id, [...(tagsOf.get(id) ?? []), tag.name]);
   const rules = [...manifest.tags].sort((a, b) => b.pathPrefix.length - a.pathPrefix.length);
   for (const op of model.operations) {
     const page = basename(op.at.file).replace(/\.(md|txt)$/, '');
@@ -143,15 +159,28 @@ function assignTags(model: DocModel, manifest: Manifest, findings: Findings): vo
     if (rule) {
       op.tags = [rule.name];
       if (model.tags.length > 0) {
-        findings.warn('inferred-fact', op.at, `${op.operationId} is in no paths.md group; tag ${rule.name} assigned by path prefix ${rule.pathPrefix}`, { subject: op.operationId });
+        findings.warn(
+          'inferred-fact',
+          op.at,
+          `${op.operationId} is in no paths.md group; tag ${rule.name} assigned by path prefix ${rule.pathPrefix}`,
+          { subject: op.operationId },
+        );
       }
-    } else findings.warn('inferred-fact', op.at, `${op.operationId} has no tag: no paths.md group lists it and no tag rule matches ${op.path}`, { subject: op.operationId });
+    } else
+      findings.warn(
+        'inferred-fact',
+        op.at,
+        `${op.operationId} has no tag: no paths.md group lists it and no tag rule matches ${op.path}`,
+        { subject: op.operationId },
+      );
   }
   const defined = new Set(model.operations.flatMap((o) => [o.operationId, basename(o.at.file).replace(/\.md$/, '')]));
   for (const tag of model.tags) {
     for (const id of tag.operationIds) {
       if (!defined.has(id)) {
-        findings.warn('dangling-reference', tag.at, `tag ${tag.name} lists operation ${id}, which no page defines`, { subject: id });
+        findings.warn('dangling-reference', tag.at, `tag ${tag.name} lists operation ${id}, which no page defines`, {
+          subject: id,
+        });
       }
     }
   }
@@ -164,7 +193,8 @@ function checkTocLinks(model: DocModel, findings: Findings): void {
   ]);
   for (const link of model.tocLinks) {
     const target = /([^/#]+?)(?:\.md)?(?:#.*)?$/.exec(link.target)?.[1] ?? '';
-    if (target && !known.has(target)) findings.warn('dangling-reference', link.at, `link to ${link.target} points at no operation or definition`);
+    if (target && !known.has(target))
+      findings.warn('dangling-reference', link.at, `link to ${link.target} points at no operation or definition`);
   }
 }
 
@@ -174,7 +204,12 @@ function latestDefinitions(model: DocModel, findings: Findings) {
   for (const d of model.definitions) {
     const kept = byName.get(d.name);
     if (kept && JSON.stringify(kept.schema) !== JSON.stringify(d.schema)) {
-      findings.warn('conflicting-operation', d.at, `definition ${d.name} differs from ${kept.at.file}:${kept.at.line}; the later page wins`, { subject: d.name, related: kept.at });
+      findings.warn(
+        'conflicting-operation',
+        d.at,
+        `definition ${d.name} differs from ${kept.at.file}:${kept.at.line}; the later page wins`,
+        { subject: d.name, related: kept.at },
+      );
     }
     byName.set(d.name, d);
   }
@@ -191,7 +226,12 @@ function sortKeys<T>(record: Record<string, T>): Record<string, T> {
 }
 
 /** Definitions no operation reaches (directly or through other schemas) are left out, and reported. */
-function reportUnusedDefinitions(definitions: DocModel['definitions'], pathRefs: Set<string>, schemas: Record<string, Schema>, findings: Findings): void {
+function reportUnusedDefinitions(
+  definitions: DocModel['definitions'],
+  pathRefs: Set<string>,
+  schemas: Record<string, Schema>,
+  findings: Findings,
+): void {
   const reached = new Set<string>();
   const queue = [...pathRefs];
   while (queue.length) {
@@ -203,6 +243,11 @@ function reportUnusedDefinitions(definitions: DocModel['definitions'], pathRefs:
   for (const d of definitions) {
     if (reached.has(d.name)) continue;
     delete schemas[d.name];
-    findings.warn('unused-definition', d.at, `definition ${d.name} is used by no operation; left out of components/schemas`, { subject: d.name });
+    findings.warn(
+      'unused-definition',
+      d.at,
+      `definition ${d.name} is used by no operation; left out of components/schemas`,
+      { subject: d.name },
+    );
   }
 }

@@ -136,7 +136,14 @@ export interface DocModel {
 }
 
 export function emptyDocModel(): DocModel {
-  return { operations: [], definitions: [], tags: [], securitySchemes: [], info: { tagDescriptions: {} }, tocLinks: [] };
+  return {
+    operations: [],
+    definitions: [],
+    tags: [],
+    securitySchemes: [],
+    info: { tagDescriptions: {} },
+    tocLinks: [],
+  };
 }
 
 /** An operation with nothing extracted yet, located at the first line of its page. */

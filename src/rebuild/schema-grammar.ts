@@ -21,7 +21,8 @@ export class TypeSyntaxError extends Error {}
 export function parseTypeExpr(spans: readonly Span[]): TypeExpr {
   // Most cells are one bare primitive (`string`, `integer`): no tokens needed.
   const only = spans.length === 1 ? spans[0] : undefined;
-  if (only?.kind === 'text' && PRIMITIVES.has(only.text) && only.text !== 'file') return { kind: 'schema', schema: { type: only.text } };
+  if (only?.kind === 'text' && PRIMITIVES.has(only.text) && only.text !== 'file')
+    return { kind: 'schema', schema: { type: only.text } };
   const toks = tokenize(spans);
   if (toks.length === 0) throw new TypeSyntaxError('empty schema cell');
   let pos = 0;

@@ -40,7 +40,12 @@ const usersFileSchema = {
         type: 'object',
         required: ['username', 'password', 'token'],
         additionalProperties: false,
-        properties: { username: { type: 'string', minLength: 1, pattern: '^[^:]+$' }, password: { type: 'string' }, token: { type: 'string', minLength: 1 }, privileges: names },
+        properties: {
+          username: { type: 'string', minLength: 1, pattern: '^[^:]+$' },
+          password: { type: 'string' },
+          token: { type: 'string', minLength: 1 },
+          privileges: names,
+        },
       },
     },
     groups: {
@@ -49,7 +54,11 @@ const usersFileSchema = {
         type: 'object',
         required: ['id', 'name'],
         additionalProperties: false,
-        properties: { id: { type: 'string', minLength: 1 }, name: { type: 'string' }, members: { type: 'object', additionalProperties: names } },
+        properties: {
+          id: { type: 'string', minLength: 1 },
+          name: { type: 'string' },
+          members: { type: 'object', additionalProperties: names },
+        },
       },
     },
   },
@@ -65,12 +74,27 @@ export function loadUsersFile(path = DEFAULT_USERS_PATH): UsersFile {
     const problems = (validateUsersFile.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`);
     throw new UsersFileError(`${path}: ${problems.join('; ')}`);
   }
-  const file = raw as { users: (Omit<User, 'privileges'> & { privileges?: string[] })[]; groups?: (Omit<GroupSeed, 'members'> & { members?: GroupSeed['members'] })[] };
+  const file = raw as {
+    users: (Omit<User, 'privileges'> & { privileges?: string[] })[];
+    groups?: (Omit<GroupSeed, 'members'> & { members?: GroupSeed['members'] })[];
+  };
   const users = file.users.map((u) => ({ ...u, privileges: u.privileges ?? [] }));
   const groups = (file.groups ?? []).map((g) => ({ ...g, members: g.members ?? {} }));
-  assertUnique(path, 'username', users.map((u) => u.username));
-  assertUnique(path, 'token', users.map((u) => u.token));
-  assertUnique(path, 'group id', groups.map((g) => g.id));
+  assertUnique(
+    path,
+    'username',
+    users.map((u) => u.username),
+  );
+  assertUnique(
+    path,
+    'token',
+    users.map((u) => u.token),
+  );
+  assertUnique(
+    path,
+    'group id',
+    groups.map((g) => g.id),
+  );
   const known = new Set(users.map((u) => u.username));
   for (const group of groups) {
     for (const member of Object.keys(group.members)) {

@@ -36,7 +36,12 @@ export interface App {
 }
 
 /** What answers a validated, authorized call of one operation. */
-type Answer = (call: { caller: User | undefined; params: Record<string, string>; body: unknown; state: State }) => Reply;
+type Answer = (call: {
+  caller: User | undefined;
+  params: Record<string, string>;
+  body: unknown;
+  state: State;
+}) => Reply;
 
 /** Each operation's steps, worked out once at start. */
 interface Plan {
@@ -46,7 +51,12 @@ interface Plan {
   answer: Answer;
 }
 
-export async function createApp(spec: LoadedSpec, users: UsersFile, implementations: Implementations, log: Log): Promise<App> {
+export async function createApp(
+  spec: LoadedSpec,
+  users: UsersFile,
+  implementations: Implementations,
+  log: Log,
+): Promise<App> {
   const api = new OpenAPIBackend({
     definition: structuredClone(spec.document) as unknown as Document,
     apiRoot: spec.basePath || '/',
@@ -56,7 +66,10 @@ export async function createApp(spec: LoadedSpec, users: UsersFile, implementati
   await api.init();
   for (const operation of api.getOperations()) {
     // openapi-backend keys its validators by operationId.
-    if (!operation.operationId) throw new Error(`${operation.method.toUpperCase()} ${operation.path} has no operationId; the server needs one per operation`);
+    if (!operation.operationId)
+      throw new Error(
+        `${operation.method.toUpperCase()} ${operation.path} has no operationId; the server needs one per operation`,
+      );
   }
   const router = new CachedRouter({ definition: api.definition, apiRoot: api.apiRoot });
   api.router = router;
@@ -64,8 +77,12 @@ export async function createApp(spec: LoadedSpec, users: UsersFile, implementati
 
   const authentication = authenticator(spec.document.components?.securitySchemes ?? {}, new Accounts(users.users));
   const state = createState(users.groups, spec.privileges);
-  const errors = new ErrorBodies(api, (api.definition.components?.schemas as Record<string, object> | undefined)?.Error);
-  const unauthorized = () => new HttpError(401, 'unauthorized', authentication.challenge.key, authentication.challenge.description);
+  const errors = new ErrorBodies(
+    api,
+    (api.definition.components?.schemas as Record<string, object> | undefined)?.Error,
+  );
+  const unauthorized = () =>
+    new HttpError(401, 'unauthorized', authentication.challenge.key, authentication.challenge.description);
   const plans = new Map<Operation, Plan>(
     router.getOperations().map((operation) => [
       operation,
@@ -86,7 +103,15 @@ export async function createApp(spec: LoadedSpec, users: UsersFile, implementati
     const json = parseJson(request);
     // openapi-backend parses string bodies itself: only a parsed object saves it that work.
     const body = json && typeof json.value === 'object' && json.value !== null ? json.value : request.body;
-    const validation = api.validator.validateRequest({ method: request.method, path: request.url, headers: request.headers as Record<string, string | string[]>, body }, operation);
+    const validation = api.validator.validateRequest(
+      {
+        method: request.method,
+        path: request.url,
+        headers: request.headers as Record<string, string | string[]>,
+        body,
+      },
+      operation,
+    );
     if (validation.errors) throw badRequest(validation.errors as ErrorObject[]);
     if (caller) plan.authorize(caller, params);
     // Only a public operation gets here without a caller: one with privileges to check needs one after all.
@@ -107,16 +132,26 @@ export async function createApp(spec: LoadedSpec, users: UsersFile, implementati
     errorReply(error) {
       if (error instanceof HttpError) return errors.reply(error);
       log(`error   ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      return errors.reply(new HttpError(500, 'internalServerError', 'request', 'The server failed to handle the request.'));
+      return errors.reply(
+        new HttpError(500, 'internalServerError', 'request', 'The server failed to handle the request.'),
+      );
     },
   };
 }
 
-function answerFor(operation: Operation, implementations: Implementations, spec: LoadedSpec, log: Log, unauthorized: () => HttpError): Answer {
+function answerFor(
+  operation: Operation,
+  implementations: Implementations,
+  spec: LoadedSpec,
+  log: Log,
+  unauthorized: () => HttpError,
+): Answer {
   const id = operation.operationId!;
   if (Object.hasOwn(implementations, id)) {
     // The registry's per-operation types hold: the call was validated against this operation.
-    const implementation = implementations[id as keyof Implementations] as unknown as (call: Parameters<Answer>[0] & { caller: User }) => Reply;
+    const implementation = implementations[id as keyof Implementations] as unknown as (
+      call: Parameters<Answer>[0] & { caller: User },
+    ) => Reply;
     return (call) => {
       // The implementations act on behalf of the current user; a spec that made one public gets a 401.
       if (!call.caller) throw unauthorized();
@@ -133,7 +168,10 @@ function answerFor(operation: Operation, implementations: Implementations, spec:
 
 /** The body parsed as JSON when it was sent as JSON and is JSON; openapi-backend reports malformed JSON. */
 function parseJson({ headers, body }: RawRequest): { value: unknown } | undefined {
-  const type = String(headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  const type = String(headers['content-type'] ?? '')
+    .split(';')[0]!
+    .trim()
+    .toLowerCase();
   if (body === undefined || !(type === 'application/json' || type.endsWith('+json'))) return undefined;
   try {
     return { value: JSON.parse(body) as unknown };

@@ -18,7 +18,9 @@ export class Directory {
 
   constructor(groups: readonly GroupSeed[]) {
     for (const group of groups) {
-      const members = new Map(Object.entries(group.members).map(([username, privileges]) => [username, new Set(privileges)]));
+      const members = new Map(
+        Object.entries(group.members).map(([username, privileges]) => [username, new Set(privileges)]),
+      );
       this.resources.group.set(group.id, { kind: 'group', id: group.id, name: group.name, members });
     }
   }
@@ -29,7 +31,12 @@ export class Directory {
 
   /** A new space with an unguessable id (Onezone ids are 43 base64url characters); its creator holds `privileges`. */
   createSpace(name: string, creator: string, privileges: Iterable<string>): Resource {
-    const space: Resource = { kind: 'space', id: randomBytes(32).toString('base64url'), name, members: new Map([[creator, new Set(privileges)]]) };
+    const space: Resource = {
+      kind: 'space',
+      id: randomBytes(32).toString('base64url'),
+      name,
+      members: new Map([[creator, new Set(privileges)]]),
+    };
     this.resources.space.set(space.id, space);
     return space;
   }

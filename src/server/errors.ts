@@ -56,7 +56,8 @@ export class ErrorBodies {
 
   private acceptor(status: number, operation: Operation | undefined): (body: unknown) => boolean {
     const documented = operation?.responses?.[String(status)] as { content?: Record<string, unknown> } | undefined;
-    if (operation && documented?.content?.['application/json']) return (body) => this.api.validateResponse(body, operation, status).valid;
+    if (operation && documented?.content?.['application/json'])
+      return (body) => this.api.validateResponse(body, operation, status).valid;
     return this.validateGeneric ?? (() => true);
   }
 }

@@ -14,13 +14,18 @@ export interface ListenerOptions {
   draining: () => boolean;
 }
 
-export function requestListener(app: App, { bodyLimit, log, draining }: ListenerOptions): (req: IncomingMessage, res: ServerResponse) => void {
+export function requestListener(
+  app: App,
+  { bodyLimit, log, draining }: ListenerOptions,
+): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     const started = performance.now();
     const finish = (reply: Reply) => {
       // After a 413 the unread body bytes would be taken for the next request on this connection.
       send(res, reply, draining() || reply.status === 413);
-      log(`${req.method} ${(req.url ?? '').split('?')[0]} ${reply.status} ${(performance.now() - started).toFixed(1)}ms`);
+      log(
+        `${req.method} ${(req.url ?? '').split('?')[0]} ${reply.status} ${(performance.now() - started).toFixed(1)}ms`,
+      );
     };
     const respond = (body: string | undefined) => {
       let reply: Reply;
@@ -46,7 +51,8 @@ export function requestListener(app: App, { bodyLimit, log, draining }: Listener
 class ClientGone extends Error {}
 
 function readBody(req: IncomingMessage, limit: number): Promise<string | undefined> {
-  const tooLarge = () => new HttpError(413, 'payloadTooLarge', 'requestBody', `The request body exceeds the limit of ${limit} bytes.`);
+  const tooLarge = () =>
+    new HttpError(413, 'payloadTooLarge', 'requestBody', `The request body exceeds the limit of ${limit} bytes.`);
   if (Number(req.headers['content-length']) > limit) return Promise.reject(tooLarge());
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -68,22 +74,36 @@ function readBody(req: IncomingMessage, limit: number): Promise<string | undefin
 
 function send(res: ServerResponse, reply: Reply, closeConnection: boolean): void {
   const payload = reply.body === undefined ? undefined : JSON.stringify(reply.body);
-  const headers: Record<string, string | number> = { ...reply.headers, 'content-length': payload === undefined ? 0 : Buffer.byteLength(payload) };
+  const headers: Record<string, string | number> = {
+    ...reply.headers,
+    'content-length': payload === undefined ? 0 : Buffer.byteLength(payload),
+  };
   if (payload !== undefined) headers['content-type'] = 'application/json';
   if (closeConnection) headers.connection = 'close';
   res.writeHead(reply.status, headers).end(payload);
 }
 
 /** node's 'clientError' handler: malformed HTTP gets a JSON error (400, or 431 for oversized headers). */
-export function answerClientError(errorReply: (error: HttpError) => Reply): (error: NodeJS.ErrnoException, socket: Socket) => void {
+export function answerClientError(
+  errorReply: (error: HttpError) => Reply,
+): (error: NodeJS.ErrnoException, socket: Socket) => void {
   return (error, socket) => {
     if (error.code === 'ECONNRESET' || !socket.writable) {
       socket.destroy();
       return;
     }
     const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
-    const reply = errorReply(new HttpError(tooLarge ? 431 : 400, 'badMessage', 'request', tooLarge ? 'The request headers are too large.' : 'The request is not valid HTTP.'));
+    const reply = errorReply(
+      new HttpError(
+        tooLarge ? 431 : 400,
+        'badMessage',
+        'request',
+        tooLarge ? 'The request headers are too large.' : 'The request is not valid HTTP.',
+      ),
+    );
     const payload = JSON.stringify(reply.body);
-    socket.end(`HTTP/1.1 ${reply.status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(payload)}\r\nConnection: close\r\n\r\n${payload}`);
+    socket.end(
+      `HTTP/1.1 ${reply.status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(payload)}\r\nConnection: close\r\n\r\n${payload}`,
+    );
   };
 }

@@ -43,14 +43,23 @@ export interface RunningServer {
 const CLOSE_GRACE_MS = 5000;
 
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
-  const { port = DEFAULT_PORT, host = DEFAULT_HOST, specPath = DEFAULT_SPEC_PATH, usersPath = DEFAULT_USERS_PATH, bodyLimit = DEFAULT_BODY_LIMIT } = options;
+  const {
+    port = DEFAULT_PORT,
+    host = DEFAULT_HOST,
+    specPath = DEFAULT_SPEC_PATH,
+    usersPath = DEFAULT_USERS_PATH,
+    bodyLimit = DEFAULT_BODY_LIMIT,
+  } = options;
   const stdout = batchedStdoutLog();
   const log: Log = options.log === false ? () => {} : (options.log ?? stdout.log);
   const spec = loadSpec(specPath);
   const app = await createApp(spec, loadUsersFile(usersPath), options.implementations ?? defaultImplementations, log);
   let closing: Promise<void> | undefined;
   const server = createServer(requestListener(app, { bodyLimit, log, draining: () => closing !== undefined }));
-  server.on('clientError', answerClientError((error) => app.errorReply(error)));
+  server.on(
+    'clientError',
+    answerClientError((error) => app.errorReply(error)),
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {

@@ -3,14 +3,23 @@
 import type { Operation } from 'openapi-backend';
 import { HttpError } from './errors.ts';
 
-export function assertSupportedMediaType(operation: Operation, contentType: string | string[] | undefined, hasBody: boolean): void {
+export function assertSupportedMediaType(
+  operation: Operation,
+  contentType: string | string[] | undefined,
+  hasBody: boolean,
+): void {
   const content = (operation.requestBody as { content?: Record<string, unknown> } | undefined)?.content;
   // Operations without a documented body ignore one, as the docs' cURL samples send none.
   if (!content || !hasBody) return;
   const declared = Object.keys(content);
   const media = mediaType(contentType);
   if (media && declared.some((range) => mediaRangeMatches(range.toLowerCase(), media))) return;
-  throw new HttpError(415, 'unsupportedMediaType', 'Content-Type', `${media ? `Media type ${media} is` : 'A request body without Content-Type is'} not supported here; send ${declared.join(' or ')}.`);
+  throw new HttpError(
+    415,
+    'unsupportedMediaType',
+    'Content-Type',
+    `${media ? `Media type ${media} is` : 'A request body without Content-Type is'} not supported here; send ${declared.join(' or ')}.`,
+  );
 }
 
 /** "Application/JSON; charset=utf-8" → "application/json". */

@@ -30,7 +30,13 @@ export function authorizer(operation: Operation, directory: Directory): Authoriz
   const onezoneWide = required.filter((name) => name.startsWith('oz_'));
   const onResource = required.filter((name) => !name.startsWith('oz_'));
   const kind = onResource.length ? addressedKind(operation.path) : undefined;
-  const forbidden = () => new HttpError(403, 'forbidden', 'privileges', `This operation requires one of these privileges: ${required.join(', ')}.`);
+  const forbidden = () =>
+    new HttpError(
+      403,
+      'forbidden',
+      'privileges',
+      `This operation requires one of these privileges: ${required.join(', ')}.`,
+    );
   return (caller, params) => {
     if (onezoneWide.some((name) => caller.privileges.includes(name))) return;
     const id = params.id;

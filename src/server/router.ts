@@ -34,7 +34,11 @@ export class CachedRouter extends OpenAPIRouter {
     const templated = (path: string) => path.includes('{');
     this.routes = this.operations
       .map((operation) => ({ operation, ...compileTemplate(operation.path) }))
-      .sort((a, b) => Number(templated(a.operation.path)) - Number(templated(b.operation.path)) || literalLength(b.operation.path) - literalLength(a.operation.path));
+      .sort(
+        (a, b) =>
+          Number(templated(a.operation.path)) - Number(templated(b.operation.path)) ||
+          literalLength(b.operation.path) - literalLength(a.operation.path),
+      );
     this.routeOf = new Map(this.routes.map((route) => [route.operation, route]));
   }
 
@@ -45,7 +49,14 @@ export class CachedRouter extends OpenAPIRouter {
    */
   override parseRequest(req: Request, operation?: Operation): ParsedRequest {
     const route = operation && this.routeOf.get(operation);
-    if (!route || req.path.includes('?') || req.query !== undefined || 'cookie' in req.headers || 'Cookie' in req.headers) return super.parseRequest(req, operation);
+    if (
+      !route ||
+      req.path.includes('?') ||
+      req.query !== undefined ||
+      'cookie' in req.headers ||
+      'Cookie' in req.headers
+    )
+      return super.parseRequest(req, operation);
     const path = this.relativePath(req.path);
     const values = path === undefined ? null : route.pattern.exec(path);
     const headers: Record<string, string | string[]> = {};
@@ -83,11 +94,15 @@ export class CachedRouter extends OpenAPIRouter {
     }
     if (!pathMatched) throw new HttpError(404, 'notFound', 'path', `No operation at ${url.split('?')[0]}.`);
     const allow = this.allowedMethods(path!).join(', ');
-    throw new HttpError(405, 'notSupported', 'method', `${method} is not supported here; allowed: ${allow}.`, { Allow: allow });
+    throw new HttpError(405, 'notSupported', 'method', `${method} is not supported here; allowed: ${allow}.`, {
+      Allow: allow,
+    });
   }
 
   private allowedMethods(path: string): string[] {
-    const methods = this.routes.filter((route) => route.pattern.test(path)).map((route) => route.operation.method.toUpperCase());
+    const methods = this.routes
+      .filter((route) => route.pattern.test(path))
+      .map((route) => route.operation.method.toUpperCase());
     return [...new Set(methods)];
   }
 

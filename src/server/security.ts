@@ -26,12 +26,16 @@ export interface Authenticator {
 export function authenticator(schemes: Readonly<Record<string, SecurityScheme>>, accounts: Accounts): Authenticator {
   const checks = new Map(Object.entries(schemes).map(([name, scheme]) => [name, schemeCheck(scheme, accounts)]));
   const never: SchemeCheck = () => undefined;
-  const ways = Object.values(schemes).map((scheme) => (scheme.type === 'apiKey' ? `the ${scheme.name} ${scheme.in}` : `HTTP ${scheme.scheme ?? scheme.type}`));
+  const ways = Object.values(schemes).map((scheme) =>
+    scheme.type === 'apiKey' ? `the ${scheme.name} ${scheme.in}` : `HTTP ${scheme.scheme ?? scheme.type}`,
+  );
   const firstHeader = Object.values(schemes).find((scheme) => scheme.type === 'apiKey' && scheme.in === 'header')?.name;
   return {
     forOperation(security = []) {
       if (security.length === 0) return () => ({ authorized: true, caller: undefined });
-      const requirements = security.map((requirement) => Object.keys(requirement).map((name) => checks.get(name) ?? never));
+      const requirements = security.map((requirement) =>
+        Object.keys(requirement).map((name) => checks.get(name) ?? never),
+      );
       return (headers) => {
         for (const requirement of requirements) {
           const users = requirement.map((check) => check(headers));
@@ -41,7 +45,10 @@ export function authenticator(schemes: Readonly<Record<string, SecurityScheme>>,
         return { authorized: false, caller: undefined };
       };
     },
-    challenge: { key: firstHeader ?? 'Authorization', description: `Missing or invalid credentials: authenticate with ${ways.join(' or ') || 'credentials'}.` },
+    challenge: {
+      key: firstHeader ?? 'Authorization',
+      description: `Missing or invalid credentials: authenticate with ${ways.join(' or ') || 'credentials'}.`,
+    },
   };
 }
 
@@ -64,7 +71,9 @@ function schemeCheck(scheme: SecurityScheme, accounts: Accounts): SchemeCheck {
 }
 
 /** "Basic dXNlcjpwYXNz" → {username: 'user', password: 'pass'}; undefined for anything else. */
-export function basicCredentials(header: string | string[] | undefined): { username: string; password: string } | undefined {
+export function basicCredentials(
+  header: string | string[] | undefined,
+): { username: string; password: string } | undefined {
   const match = typeof header === 'string' && /^basic +([A-Za-z0-9+/]+={0,2}) *$/i.exec(header);
   if (!match) return undefined;
   const decoded = Buffer.from(match[1]!, 'base64').toString('utf8');

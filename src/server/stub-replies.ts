@@ -20,6 +20,8 @@ function specReply(operation: SpecOperation, spec: Spec): Reply {
   const media = response?.content?.['application/json'];
   if (!media) return { status: Number(status), headers };
   const example = Object.values(media.examples ?? {})[0];
-  const body = example ? example.value : sample((media.schema ?? {}) as never, { skipReadOnly: true, quiet: true }, spec);
+  const body = example
+    ? example.value
+    : sample((media.schema ?? {}) as never, { skipReadOnly: true, quiet: true }, spec);
   return { status: Number(status), headers, body };
 }

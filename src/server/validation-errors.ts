@@ -14,7 +14,12 @@ export function badRequest(errors: readonly ErrorObject[]): HttpError {
       return new HttpError(400, 'badValueJSON', 'requestBody', `The request body is not valid JSON: ${error.message}`);
     case 'required': {
       const key = params.missingProperty ?? where;
-      return new HttpError(400, 'missingRequiredValue', key, `Missing required value: ${key === 'requestBody' ? 'the request body' : key}.`);
+      return new HttpError(
+        400,
+        'missingRequiredValue',
+        key,
+        `Missing required value: ${key === 'requestBody' ? 'the request body' : key}.`,
+      );
     }
     case 'additionalProperties': {
       const key = params.additionalProperty ?? where;
@@ -22,7 +27,12 @@ export function badRequest(errors: readonly ErrorObject[]): HttpError {
     }
     case 'type': {
       const type = String(params.type ?? '');
-      return new HttpError(400, `badValue${type.charAt(0).toUpperCase()}${type.slice(1)}`, where, `Bad value: provided ${JSON.stringify(where)} must be ${article(type)} ${type}.`);
+      return new HttpError(
+        400,
+        `badValue${type.charAt(0).toUpperCase()}${type.slice(1)}`,
+        where,
+        `Bad value: provided ${JSON.stringify(where)} must be ${article(type)} ${type}.`,
+      );
     }
     default:
       return new HttpError(400, 'badValue', where, `Bad value: ${where} ${error.message ?? 'is invalid'}.`);

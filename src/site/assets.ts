@@ -3,5 +3,8 @@ import { readFileSync } from 'node:fs';
 import { CSS_ASSET, SEARCH_ASSET } from './links.ts';
 
 export function staticAssets(): { path: string; content: string }[] {
-  return [CSS_ASSET, SEARCH_ASSET].map((path) => ({ path, content: readFileSync(new URL(`./${path}`, import.meta.url), 'utf8') }));
+  return [CSS_ASSET, SEARCH_ASSET].map((path) => ({
+    path,
+    content: readFileSync(new URL(`./${path}`, import.meta.url), 'utf8'),
+  }));
 }

@@ -25,6 +25,7 @@ export function exampleRequest(op: SpecOperation, spec: Spec): ExampleRequest {
   const media = op.requestBody?.content['application/json'];
   const documented = media && Object.values(media.examples ?? {})[0];
   if (documented) return { params, body: { value: documented.value } };
-  if (media?.schema && op.requestBody?.required) return { params, body: { value: sample(media.schema as never, { skipReadOnly: true }, spec) } };
+  if (media?.schema && op.requestBody?.required)
+    return { params, body: { value: sample(media.schema as never, { skipReadOnly: true }, spec) } };
   return { params };
 }

@@ -1,7 +1,16 @@
 // The shell every static page shares: landmarks, skip link, site navigation, the search form and the footer.
 // Search is a plain GET form to search.html, so it works without JavaScript; search.js only adds live results.
 import { escapeHtml } from './html.ts';
-import { CSS_ASSET, href, INDEX_PAGE, REFERENCE_PAGE, REPORT_PAGE, rootPrefix, SEARCH_ASSET, SEARCH_PAGE } from './links.ts';
+import {
+  CSS_ASSET,
+  href,
+  INDEX_PAGE,
+  REFERENCE_PAGE,
+  REPORT_PAGE,
+  rootPrefix,
+  SEARCH_ASSET,
+  SEARCH_PAGE,
+} from './links.ts';
 
 export interface SiteInfo {
   apiTitle: string;

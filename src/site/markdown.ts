@@ -14,7 +14,8 @@ export function renderMarkdown(text: string, topLevel: number): string {
   if (levels.length) {
     const shift = topLevel - Math.min(...levels);
     for (const t of tokens) {
-      if (t.type === 'heading_open' || t.type === 'heading_close') t.tag = `h${Math.min(6, Number(t.tag.slice(1)) + shift)}`;
+      if (t.type === 'heading_open' || t.type === 'heading_close')
+        t.tag = `h${Math.min(6, Number(t.tag.slice(1)) + shift)}`;
     }
   }
   for (const t of tokens) if (t.children) unlinkRelative(t.children);
@@ -25,7 +26,9 @@ export function renderMarkdown(text: string, topLevel: number): string {
 function unlinkRelative(inline: Token[]): void {
   let dropping = false;
   for (const t of inline) {
-    const drop: boolean = (t.type === 'link_open' && !/^(https?:|mailto:)/i.test(t.attrGet('href') ?? '')) || (t.type === 'link_close' && dropping);
+    const drop: boolean =
+      (t.type === 'link_open' && !/^(https?:|mailto:)/i.test(t.attrGet('href') ?? '')) ||
+      (t.type === 'link_close' && dropping);
     if (t.type === 'link_open') dropping = drop;
     if (drop) Object.assign(t, { type: 'text', tag: '', content: '', nesting: 0 });
   }

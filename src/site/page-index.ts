@@ -16,7 +16,8 @@ const UNTAGGED = 'Other operations';
 
 function tagGroups(spec: Spec, operations: SiteOperation[]): TagGroup[] {
   const groups = new Map<string, TagGroup>();
-  for (const tag of spec.tags ?? []) groups.set(tag.name, { name: tag.name, description: tag.description, operations: [] });
+  for (const tag of spec.tags ?? [])
+    groups.set(tag.name, { name: tag.name, description: tag.description, operations: [] });
   for (const o of operations) {
     const name = o.entry.tag ?? UNTAGGED;
     if (!groups.has(name)) groups.set(name, { name, operations: [] });
@@ -28,7 +29,9 @@ function tagGroups(spec: Spec, operations: SiteOperation[]): TagGroup[] {
 export function indexPageArtifact(model: SiteModel): { path: string; content: string } {
   const file = INDEX_PAGE;
   const groups = tagGroups(model.spec, model.operations);
-  const toc = groups.map((g) => `<li><a href="#${anchorId('tag', g.name)}">${escapeHtml(g.name)}</a> (${g.operations.length})</li>`).join('');
+  const toc = groups
+    .map((g) => `<li><a href="#${anchorId('tag', g.name)}">${escapeHtml(g.name)}</a> (${g.operations.length})</li>`)
+    .join('');
   const sections = groups.map((g) => {
     const id = anchorId('tag', g.name);
     const items = g.operations
@@ -42,7 +45,8 @@ export function indexPageArtifact(model: SiteModel): { path: string; content: st
   });
   const schemas = model.schemaNames
     .map((name) => {
-      const inferred = model.spec.components.schemas[name]?.['x-inferred'] === true ? ` ${badge('Inferred', 'inferred')}` : '';
+      const inferred =
+        model.spec.components.schemas[name]?.['x-inferred'] === true ? ` ${badge('Inferred', 'inferred')}` : '';
       return `<li><a href="${escapeHtml(schemaPage(name))}">${escapeHtml(name)}</a>${inferred}</li>`;
     })
     .join('\n');
@@ -53,7 +57,12 @@ export function indexPageArtifact(model: SiteModel): { path: string; content: st
     `<nav aria-label="Tags"><ul class="toc">${toc}<li><a href="#schemas">Schemas</a> (${model.schemaNames.length})</li></ul></nav>`,
     ...sections,
     section('schemas', 'Schemas', `<ul class="schema-list">\n${schemas}\n</ul>`),
-    info.description ? section('about', 'About this API', `<div class="prose">${renderMarkdown(info.description, 3)}</div>`) : '',
+    info.description
+      ? section('about', 'About this API', `<div class="prose">${renderMarkdown(info.description, 3)}</div>`)
+      : '',
   ];
-  return { path: file, content: page({ file, title: 'Operations', site: model.site, body: body.filter(Boolean).join('\n') }) };
+  return {
+    path: file,
+    content: page({ file, title: 'Operations', site: model.site, body: body.filter(Boolean).join('\n') }),
+  };
 }

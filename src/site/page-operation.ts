@@ -15,7 +15,9 @@ export function operationPageArtifact(model: SiteModel, operation: SiteOperation
   const file = operationPage(operation.entry.operationId);
   const { op, entry } = operation;
   const link = (name: string) => href(file, schemaPage(name));
-  const tag = entry.tag ? `<a href="${escapeHtml(href(file, `${INDEX_PAGE}#${anchorId('tag', entry.tag)}`))}">${escapeHtml(entry.tag)}</a>` : 'none';
+  const tag = entry.tag
+    ? `<a href="${escapeHtml(href(file, `${INDEX_PAGE}#${anchorId('tag', entry.tag)}`))}">${escapeHtml(entry.tag)}</a>`
+    : 'none';
   const body = [
     `<h1>${escapeHtml(op.summary || op.operationId)}</h1>`,
     `<p class="endpoint">${methodBadge(operation.method)} <code class="path">${escapeHtml(operation.path)}</code>${op.deprecated ? ` ${badge('Deprecated', 'deprecated')}` : ''}</p>`,
@@ -27,11 +29,25 @@ export function operationPageArtifact(model: SiteModel, operation: SiteOperation
     section('privileges', 'Required privileges', privileges(operation)),
     parametersSection(op, link),
     requestBodySection(op, model, link),
-    section('responses', 'Responses', Object.entries(op.responses).map(([status, r]) => response(status, r, model, link)).join('\n')),
+    section(
+      'responses',
+      'Responses',
+      Object.entries(op.responses)
+        .map(([status, r]) => response(status, r, model, link))
+        .join('\n'),
+    ),
     samplesSection(operation, model),
     findingsSection(file, model.findingsFor(file)),
   ];
-  return { path: file, content: page({ file, title: op.summary || op.operationId, site: model.site, body: body.filter(Boolean).join('\n') }) };
+  return {
+    path: file,
+    content: page({
+      file,
+      title: op.summary || op.operationId,
+      site: model.site,
+      body: body.filter(Boolean).join('\n'),
+    }),
+  };
 }
 
 function privileges({ entry }: SiteOperation): string {
@@ -47,7 +63,10 @@ function parametersSection(op: SpecOperation, link: (name: string) => string): s
   if (!params.length) return '';
   const rows = params
     .map((p) => {
-      const example = p.example === undefined ? '' : `${p.description ? '<br>' : ''}Example: <code>${escapeHtml(JSON.stringify(p.example))}</code>`;
+      const example =
+        p.example === undefined
+          ? ''
+          : `${p.description ? '<br>' : ''}Example: <code>${escapeHtml(JSON.stringify(p.example))}</code>`;
       return (
         `<tr><th scope="row"><code>${escapeHtml(p.name)}</code><br><span class="muted">${escapeHtml(p.in)}, ${p.required ? 'required' : 'optional'}</span></th>` +
         `<td>${typeLabel(p.schema, link)}</td><td>${p.description ? renderInline(p.description) : ''}${example}</td></tr>`
@@ -65,22 +84,38 @@ function requestBodySection(op: SpecOperation, model: SiteModel, link: (name: st
   const rb = op.requestBody;
   if (!rb) return '';
   const lead = `<p>${rb.required ? 'Required' : 'Optional'}.${rb.description ? ` ${renderInline(rb.description)}` : ''}</p>`;
-  return section('request-body', 'Request body', lead + Object.entries(rb.content).map(([type, m]) => media(type, m, model, link, 'Request body')).join('\n'));
+  return section(
+    'request-body',
+    'Request body',
+    lead +
+      Object.entries(rb.content)
+        .map(([type, m]) => media(type, m, model, link, 'Request body'))
+        .join('\n'),
+  );
 }
 
 function response(status: string, r: SpecResponse, model: SiteModel, link: (name: string) => string): string {
   const id = anchorId('response', status);
-  const parts = [`<h3 id="${id}">${escapeHtml(status)} ${escapeHtml(STATUS_CODES[status] ?? '')}</h3>`, `<div class="prose">${renderMarkdown(r.description, 4)}</div>`];
+  const parts = [
+    `<h3 id="${id}">${escapeHtml(status)} ${escapeHtml(STATUS_CODES[status] ?? '')}</h3>`,
+    `<div class="prose">${renderMarkdown(r.description, 4)}</div>`,
+  ];
   const headers = Object.entries(r.headers ?? {});
   if (headers.length) {
     const rows = headers
-      .map(([name, h]) => `<tr><th scope="row"><code>${escapeHtml(name)}</code></th><td>${typeLabel(h.schema, link)}</td><td>${h.description ? renderInline(h.description) : ''}</td></tr>`)
+      .map(
+        ([name, h]) =>
+          `<tr><th scope="row"><code>${escapeHtml(name)}</code></th><td>${typeLabel(h.schema, link)}</td><td>${h.description ? renderInline(h.description) : ''}</td></tr>`,
+      )
       .join('\n');
     parts.push(
-      tableWrap(`<table><caption>Response headers (${escapeHtml(status)})</caption>\n<thead><tr><th scope="col">Header</th><th scope="col">Type</th><th scope="col">Description</th></tr></thead>\n<tbody>\n${rows}\n</tbody></table>`),
+      tableWrap(
+        `<table><caption>Response headers (${escapeHtml(status)})</caption>\n<thead><tr><th scope="col">Header</th><th scope="col">Type</th><th scope="col">Description</th></tr></thead>\n<tbody>\n${rows}\n</tbody></table>`,
+      ),
     );
   }
-  for (const [type, m] of Object.entries(r.content ?? {})) parts.push(media(type, m, model, link, `Response ${status}`));
+  for (const [type, m] of Object.entries(r.content ?? {}))
+    parts.push(media(type, m, model, link, `Response ${status}`));
   return `<section class="response" aria-labelledby="${id}">\n${parts.join('\n')}\n</section>`;
 }
 
@@ -90,17 +125,24 @@ function media(type: string, m: SpecMedia, model: SiteModel, link: (name: string
   const resolved: Schema | undefined = name ? model.spec.components.schemas[name] : m.schema;
   // A named oneOf (Error) also shows its variants, so readers see both shapes without leaving the page.
   const variants = name && resolved ? compositionLabel(resolved, link) : undefined;
-  const parts = [`<p><code>${escapeHtml(type)}</code>: ${typeLabel(m.schema, link)}${variants ? ` (${variants})` : ''}</p>`];
+  const parts = [
+    `<p><code>${escapeHtml(type)}</code>: ${typeLabel(m.schema, link)}${variants ? ` (${variants})` : ''}</p>`,
+  ];
   if (isSchema(resolved)) parts.push(propertiesTable(resolved, `${what}: ${name ?? 'properties'}`, link));
   for (const [key, example] of Object.entries(m.examples ?? {})) {
-    parts.push(`<figure><figcaption>Example: ${escapeHtml(example.summary ?? key)}</figcaption>${jsonBlock(example.value)}</figure>`);
+    parts.push(
+      `<figure><figcaption>Example: ${escapeHtml(example.summary ?? key)}</figcaption>${jsonBlock(example.value)}</figure>`,
+    );
   }
   return parts.filter(Boolean).join('\n');
 }
 
 function samplesSection(operation: SiteOperation, model: SiteModel): string {
   const shell = shellSamples(operation, model.spec)
-    .map((s, i) => `<h3 id="sample-${i + 1}">${escapeHtml(s.lang)}: ${escapeHtml(s.label)}</h3>\n${codeBlock(s.source, s.lang === 'cURL' ? 'bash' : s.lang.toLowerCase())}`)
+    .map(
+      (s, i) =>
+        `<h3 id="sample-${i + 1}">${escapeHtml(s.lang)}: ${escapeHtml(s.label)}</h3>\n${codeBlock(s.source, s.lang === 'cURL' ? 'bash' : s.lang.toLowerCase())}`,
+    )
     .join('\n');
   const ts = `<h3 id="sample-typescript">TypeScript (generated client)</h3>\n${codeBlock(typescriptSample(operation, model.spec), 'ts')}`;
   return section('samples', 'Samples', `${shell}\n${ts}`);

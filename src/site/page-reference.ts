@@ -21,7 +21,9 @@ const CDN_BUNDLE = /https:\/\/cdn\.redocly\.com\/redoc\/v[^"/]+\/bundles\/redoc\
 const CDN_LOGO = /https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini(?:-full)?\.svg/g;
 const TEXT_LOGO =
   'data:image/svg+xml,' +
-  encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" width="60" height="16"><text x="0" y="13" font-family="sans-serif" font-size="13" fill="#0044d4">Redocly</text></svg>');
+  encodeURIComponent(
+    '<svg xmlns="http://www.w3.org/2000/svg" width="60" height="16"><text x="0" y="13" font-family="sans-serif" font-size="13" fill="#0044d4">Redocly</text></svg>',
+  );
 
 export async function referenceArtifacts(specYamlText: string): Promise<{ path: string; content: string }[]> {
   const dir = mkdtempSync(join(tmpdir(), 'onezone-reference-'));
@@ -46,7 +48,8 @@ export async function referenceArtifacts(specYamlText: string): Promise<{ path: 
 
 function offlineBundle(bundle: string): string {
   const offline = bundle.replace(CDN_LOGO, TEXT_LOGO);
-  if (offline === bundle || offline.includes('cdn.redoc.ly')) throw new Error(`${REDOC_BUNDLE} changed: cannot make it load nothing from Redocly's CDN`);
+  if (offline === bundle || offline.includes('cdn.redoc.ly'))
+    throw new Error(`${REDOC_BUNDLE} changed: cannot make it load nothing from Redocly's CDN`);
   return offline;
 }
 

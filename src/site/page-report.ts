@@ -9,9 +9,24 @@ import type { NumberedFinding, SiteModel } from './site-model.ts';
 
 // The grouping of spec/REPORT.md (src/rebuild/report/render.ts); codes it does not know land in "Other findings".
 const GROUPS: { id: string; title: string; why: string; codes: string[] }[] = [
-  { id: 'errors', title: 'Errors', why: 'Input the rebuilder could not use; the build exits non-zero.', codes: ['unreadable-file', 'no-input', 'conflicting-operation', 'unrecognised-page'] },
-  { id: 'merged-conflicts', title: 'Merged conflicts', why: 'The same operation in several releases: the later release wins field by field.', codes: ['merged-change'] },
-  { id: 'inferred-schemas', title: 'Inferred schemas', why: 'Referenced but never defined: inferred from every example that uses them.', codes: ['inferred-schema', 'schema-versions'] },
+  {
+    id: 'errors',
+    title: 'Errors',
+    why: 'Input the rebuilder could not use; the build exits non-zero.',
+    codes: ['unreadable-file', 'no-input', 'conflicting-operation', 'unrecognised-page'],
+  },
+  {
+    id: 'merged-conflicts',
+    title: 'Merged conflicts',
+    why: 'The same operation in several releases: the later release wins field by field.',
+    codes: ['merged-change'],
+  },
+  {
+    id: 'inferred-schemas',
+    title: 'Inferred schemas',
+    why: 'Referenced but never defined: inferred from every example that uses them.',
+    codes: ['inferred-schema', 'schema-versions'],
+  },
   {
     id: 'doc-inconsistencies',
     title: 'Doc inconsistencies',
@@ -22,10 +37,28 @@ const GROUPS: { id: string; title: string; why: string; codes: string[] }[] = [
     id: 'unmapped',
     title: 'Unmapped content',
     why: 'Blocks, sections or rows no extractor could place in the spec.',
-    codes: ['unmapped-block', 'unknown-section', 'empty-page', 'no-endpoint', 'broken-table', 'invalid-json', 'unknown-type'],
+    codes: [
+      'unmapped-block',
+      'unknown-section',
+      'empty-page',
+      'no-endpoint',
+      'broken-table',
+      'invalid-json',
+      'unknown-type',
+    ],
   },
-  { id: 'facts', title: 'Facts not on the pages', why: 'Filled in from spec/sources.yaml or a stated convention.', codes: ['inferred-fact'] },
-  { id: 'duplicates', title: 'Duplicates', why: 'One operation on several pages of one release with the same content: counted once.', codes: ['duplicate-operation'] },
+  {
+    id: 'facts',
+    title: 'Facts not on the pages',
+    why: 'Filled in from spec/sources.yaml or a stated convention.',
+    codes: ['inferred-fact'],
+  },
+  {
+    id: 'duplicates',
+    title: 'Duplicates',
+    why: 'One operation on several pages of one release with the same content: counted once.',
+    codes: ['duplicate-operation'],
+  },
 ];
 
 const VALUE_PREVIEW = 120;
@@ -34,21 +67,38 @@ export function reportPageArtifact(model: SiteModel): { path: string; content: s
   const file = REPORT_PAGE;
   const numbered = model.report.findings.map((finding, index) => ({ finding, index }));
   const known = new Set(GROUPS.flatMap((g) => g.codes));
-  const groups = [...GROUPS, { id: 'other', title: 'Other findings', why: 'Findings of kinds this page does not group.', codes: [...new Set(numbered.map((n) => n.finding.code).filter((c) => !known.has(c)))] }];
+  const groups = [
+    ...GROUPS,
+    {
+      id: 'other',
+      title: 'Other findings',
+      why: 'Findings of kinds this page does not group.',
+      codes: [...new Set(numbered.map((n) => n.finding.code).filter((c) => !known.has(c)))],
+    },
+  ];
   const subject = (f: ReportFinding) => {
     if (!f.subject) return '';
     const target = model.subjectPage(f.subject);
-    return target ? `<a href="${escapeHtml(href(file, target))}">${escapeHtml(f.subject)}</a>` : `<code>${escapeHtml(f.subject)}</code>`;
+    return target
+      ? `<a href="${escapeHtml(href(file, target))}">${escapeHtml(f.subject)}</a>`
+      : `<code>${escapeHtml(f.subject)}</code>`;
   };
   const s = model.report.summary;
   const sections = groups
     .filter((g) => g.id !== 'other' || g.codes.length)
     .map((g) => {
       const items = sorted(numbered.filter((n) => g.codes.includes(n.finding.code)));
-      const table = !items.length ? '<p>None.</p>' : g.id === 'merged-conflicts' ? mergeTable(items, subject) : findingTable(items, subject, g.title);
+      const table = !items.length
+        ? '<p>None.</p>'
+        : g.id === 'merged-conflicts'
+          ? mergeTable(items, subject)
+          : findingTable(items, subject, g.title);
       return section(g.id, `${g.title} (${items.length})`, `<p>${escapeHtml(g.why)}</p>\n${table}`);
     });
-  const toc = groups.filter((g) => g.id !== 'other' || g.codes.length).map((g) => `<li><a href="#${g.id}">${escapeHtml(g.title)}</a></li>`).join('');
+  const toc = groups
+    .filter((g) => g.id !== 'other' || g.codes.length)
+    .map((g) => `<li><a href="#${g.id}">${escapeHtml(g.title)}</a></li>`)
+    .join('');
   const body = [
     '<h1>Build report</h1>',
     `<p>${s.sources} source page(s) → ${s.operations} operation(s), ${s.schemas} schema(s) (${s.inferredSchemas} inferred). ` +
@@ -60,11 +110,14 @@ export function reportPageArtifact(model: SiteModel): { path: string; content: s
 }
 
 function sorted(items: NumberedFinding[]): NumberedFinding[] {
-  return [...items].sort((a, b) => a.finding.file.localeCompare(b.finding.file) || a.finding.line - b.finding.line || a.index - b.index);
+  return [...items].sort(
+    (a, b) => a.finding.file.localeCompare(b.finding.file) || a.finding.line - b.finding.line || a.index - b.index,
+  );
 }
 
 /** `file:line`, breakable after each folder so long paths wrap without splitting names. */
-const loc = (l: ReportLocation | undefined) => (l ? `<code>${escapeHtml(`${l.file}:${l.line}`).replace(/\//g, '/<wbr>')}</code>` : '');
+const loc = (l: ReportLocation | undefined) =>
+  l ? `<code>${escapeHtml(`${l.file}:${l.line}`).replace(/\//g, '/<wbr>')}</code>` : '';
 
 /** Short values inline; long ones (whole descriptions) folded, readable without JavaScript. */
 function value(v: unknown): string {

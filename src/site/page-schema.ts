@@ -13,8 +13,12 @@ export function schemaPageArtifact(model: SiteModel, name: string): { path: stri
   const schema = model.spec.components.schemas[name] ?? {};
   const link = (other: string) => href(file, schemaPage(other));
   const inferred = schema['x-inferred'] === true;
-  const required = Array.isArray(schema.required) ? schema.required.map((r) => `<code>${escapeHtml(String(r))}</code>`).join(', ') : '';
-  const releases = Array.isArray(schema['x-releases']) ? schema['x-releases'].map((r) => escapeHtml(String(r))).join(', ') : '';
+  const required = Array.isArray(schema.required)
+    ? schema.required.map((r) => `<code>${escapeHtml(String(r))}</code>`).join(', ')
+    : '';
+  const releases = Array.isArray(schema['x-releases'])
+    ? schema['x-releases'].map((r) => escapeHtml(String(r))).join(', ')
+    : '';
   const body = [
     `<h1>${escapeHtml(name)}</h1>`,
     `<p>Schema${inferred ? ` ${badge('Inferred', 'inferred')}` : ''}</p>`,
@@ -23,7 +27,11 @@ export function schemaPageArtifact(model: SiteModel, name: string): { path: stri
       (required ? `<dt>Required</dt><dd>${required}</dd>` : '') +
       (releases ? `<dt>Releases</dt><dd>${releases}</dd>` : '') +
       '</dl>',
-    section('properties', 'Properties', propertiesTable(schema, `Properties of ${name}`, link) || '<p>No properties are declared.</p>'),
+    section(
+      'properties',
+      'Properties',
+      propertiesTable(schema, `Properties of ${name}`, link) || '<p>No properties are declared.</p>',
+    ),
     variantsSection(schema, link),
     enumSection(schema),
     exampleSection(schema),
@@ -31,7 +39,10 @@ export function schemaPageArtifact(model: SiteModel, name: string): { path: stri
     usedBySection(model, name, file),
     findingsSection(file, model.findingsFor(file)),
   ];
-  return { path: file, content: page({ file, title: `${name} schema`, site: model.site, body: body.filter(Boolean).join('\n') }) };
+  return {
+    path: file,
+    content: page({ file, title: `${name} schema`, site: model.site, body: body.filter(Boolean).join('\n') }),
+  };
 }
 
 function variantsSection(schema: Schema, link: (name: string) => string): string {
@@ -41,7 +52,9 @@ function variantsSection(schema: Schema, link: (name: string) => string): string
   let text = `<p>A value is ${label}.</p>`;
   if (discriminator && typeof discriminator.propertyName === 'string') {
     const mapping = isSchema(discriminator.mapping) ? Object.entries(discriminator.mapping) : [];
-    const rows = mapping.map(([value, ref]) => `<li><code>${escapeHtml(value)}</code> → ${typeLabel({ $ref: ref }, link)}</li>`).join('');
+    const rows = mapping
+      .map(([value, ref]) => `<li><code>${escapeHtml(value)}</code> → ${typeLabel({ $ref: ref }, link)}</li>`)
+      .join('');
     text += `<p>The <code>${escapeHtml(discriminator.propertyName)}</code> property tells which.</p>${rows ? `<ul>${rows}</ul>` : ''}`;
   }
   return section('variants', 'Variants', text);
@@ -49,11 +62,18 @@ function variantsSection(schema: Schema, link: (name: string) => string): string
 
 function enumSection(schema: Schema): string {
   if (!Array.isArray(schema.enum)) return '';
-  return section('values', 'Allowed values', `<ul>${schema.enum.map((v) => `<li><code>${escapeHtml(JSON.stringify(v))}</code></li>`).join('')}</ul>`);
+  return section(
+    'values',
+    'Allowed values',
+    `<ul>${schema.enum.map((v) => `<li><code>${escapeHtml(JSON.stringify(v))}</code></li>`).join('')}</ul>`,
+  );
 }
 
 function exampleSection(schema: Schema): string {
-  const examples = [...(schema.example === undefined ? [] : [schema.example]), ...(Array.isArray(schema.examples) ? schema.examples : [])];
+  const examples = [
+    ...(schema.example === undefined ? [] : [schema.example]),
+    ...(Array.isArray(schema.examples) ? schema.examples : []),
+  ];
   if (!examples.length) return '';
   return section('example', examples.length > 1 ? 'Examples' : 'Example', examples.map((e) => jsonBlock(e)).join('\n'));
 }
@@ -61,7 +81,9 @@ function exampleSection(schema: Schema): string {
 function inferredSection(schema: Schema): string {
   if (schema['x-inferred'] !== true) return '';
   const sources = Array.isArray(schema['x-inferred-from']) ? schema['x-inferred-from'] : [];
-  const list = sources.length ? `<ul class="sources">${sources.map((s) => `<li><code>${escapeHtml(String(s))}</code></li>`).join('')}</ul>` : '';
+  const list = sources.length
+    ? `<ul class="sources">${sources.map((s) => `<li><code>${escapeHtml(String(s))}</code></li>`).join('')}</ul>`
+    : '';
   const lead = sources.length
     ? `No documentation page defines this schema: it was inferred from the examples and property tables at these ${sources.length} place(s) in the docs:`
     : 'No documentation page defines this schema: it was inferred from the schemas and examples that use it.';

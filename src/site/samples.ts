@@ -36,14 +36,20 @@ function serverUrl(spec: Spec): string {
 function builtCurl({ op, method, path }: SiteOperation, spec: Spec): string {
   const request = exampleRequest(op, spec);
   const pathValues = request.params.path ?? {};
-  const filled = path.replace(/\{([^}]+)\}/g, (whole, name: string) => (name in pathValues ? encodeURIComponent(String(pathValues[name])) : whole));
-  const query = Object.entries(request.params.query ?? {}).map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`);
+  const filled = path.replace(/\{([^}]+)\}/g, (whole, name: string) =>
+    name in pathValues ? encodeURIComponent(String(pathValues[name])) : whole,
+  );
+  const query = Object.entries(request.params.query ?? {}).map(
+    ([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`,
+  );
   const lines = [`curl -X ${method.toUpperCase()}`];
   const auth = authKind(op, spec);
   if (auth.kind === 'basic') lines.push('-u username:password');
   if (auth.kind === 'token') lines.push(`-H "${auth.header}: $TOKEN"`);
-  for (const [name, value] of Object.entries(request.params.header ?? {})) lines.push(`-H ${shellQuote(`${name}: ${String(value)}`)}`);
-  if (request.body) lines.push(`-H 'Content-Type: application/json'`, `-d ${shellQuote(JSON.stringify(request.body.value))}`);
+  for (const [name, value] of Object.entries(request.params.header ?? {}))
+    lines.push(`-H ${shellQuote(`${name}: ${String(value)}`)}`);
+  if (request.body)
+    lines.push(`-H 'Content-Type: application/json'`, `-d ${shellQuote(JSON.stringify(request.body.value))}`);
   lines.push(`"${serverUrl(spec)}${filled}${query.length ? `?${query.join('&')}` : ''}"`);
   return lines.join(' \\\n  ');
 }
@@ -56,7 +62,11 @@ export function typescriptSample({ op, method, path }: SiteOperation, spec: Spec
   const request = exampleRequest(op, spec);
   const auth = authKind(op, spec);
   const options =
-    auth.kind === 'basic' ? `{ auth: { username: 'username', password: 'password' } }` : auth.kind === 'token' ? `{ auth: { token: 'TOKEN' } }` : '';
+    auth.kind === 'basic'
+      ? `{ auth: { username: 'username', password: 'password' } }`
+      : auth.kind === 'token'
+        ? `{ auth: { token: 'TOKEN' } }`
+        : '';
   const init = initLiteral(request);
   return [
     `import { createClient } from '../generated/client.ts';`,
@@ -80,12 +90,15 @@ function initLiteral(request: ExampleRequest): string {
 
 /** A TypeScript literal in the project's style: single quotes, bare keys, short objects on one line. */
 function tsLiteral(value: unknown, indent: string): string {
-  if (typeof value === 'string') return `'${JSON.stringify(value).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
+  if (typeof value === 'string')
+    return `'${JSON.stringify(value).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'undefined';
   const inner = indent + '  ';
   const items = Array.isArray(value)
     ? value.map((v) => tsLiteral(v, inner))
-    : Object.entries(value).map(([k, v]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : tsLiteral(k, '')}: ${tsLiteral(v, inner)}`);
+    : Object.entries(value).map(
+        ([k, v]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : tsLiteral(k, '')}: ${tsLiteral(v, inner)}`,
+      );
   const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
   if (!items.length) return open + close;
   const oneLine = Array.isArray(value) ? `[${items.join(', ')}]` : `{ ${items.join(', ')} }`;

@@ -7,7 +7,9 @@ const REF_PREFIX = '#/components/schemas/';
 
 export function refName(schema: unknown): string | undefined {
   const ref = isSchema(schema) ? schema.$ref : undefined;
-  return typeof ref === 'string' && ref.startsWith(REF_PREFIX) ? decodeURIComponent(ref.slice(REF_PREFIX.length)) : undefined;
+  return typeof ref === 'string' && ref.startsWith(REF_PREFIX)
+    ? decodeURIComponent(ref.slice(REF_PREFIX.length))
+    : undefined;
 }
 
 export function isSchema(value: unknown): value is Schema {
@@ -26,7 +28,11 @@ export function typeLabel(schema: unknown, link: (name: string) => string): stri
   if (name) return `<a href="${escapeHtml(link(name))}">${escapeHtml(name)}</a>`;
   const composition = compositionLabel(schema, link);
   if (composition) return composition;
-  const type = Array.isArray(schema.type) ? schema.type.join(' | ') : typeof schema.type === 'string' ? schema.type : undefined;
+  const type = Array.isArray(schema.type)
+    ? schema.type.join(' | ')
+    : typeof schema.type === 'string'
+      ? schema.type
+      : undefined;
   if (type === 'array') return `array of ${typeLabel(schema.items, link)}`;
   if (isSchema(schema.additionalProperties)) return `map of string to ${typeLabel(schema.additionalProperties, link)}`;
   const format = typeof schema.format === 'string' ? ` (${escapeHtml(schema.format)})` : '';
@@ -35,7 +41,11 @@ export function typeLabel(schema: unknown, link: (name: string) => string): stri
 
 /** `one of A | B` for oneOf / anyOf / allOf schemas, else undefined. */
 export function compositionLabel(schema: Schema, link: (name: string) => string): string | undefined {
-  for (const [key, word] of [['oneOf', 'one of'], ['anyOf', 'any of'], ['allOf', 'all of']] as const) {
+  for (const [key, word] of [
+    ['oneOf', 'one of'],
+    ['anyOf', 'any of'],
+    ['allOf', 'all of'],
+  ] as const) {
     const parts = subSchemas(schema, key);
     if (parts.length) return `${word} ${parts.map((p) => typeLabel(p, link)).join(' | ')}`;
   }

@@ -25,21 +25,25 @@ function firstLine(text: unknown): string {
 }
 
 export function searchEntries(model: SiteModel): SearchEntry[] {
-  const operations = model.operations.map(({ entry }): SearchEntry => ({
-    kind: 'operation',
-    name: entry.operationId,
-    title: entry.summary,
-    method: entry.method,
-    path: entry.path,
-    ...(entry.deprecated ? { deprecated: true } : {}),
-    url: operationPage(entry.operationId),
-  }));
-  const schemas = model.schemaNames.map((name): SearchEntry => ({
-    kind: 'schema',
-    name,
-    title: firstLine(model.spec.components.schemas[name]?.description),
-    url: schemaPage(name),
-  }));
+  const operations = model.operations.map(
+    ({ entry }): SearchEntry => ({
+      kind: 'operation',
+      name: entry.operationId,
+      title: entry.summary,
+      method: entry.method,
+      path: entry.path,
+      ...(entry.deprecated ? { deprecated: true } : {}),
+      url: operationPage(entry.operationId),
+    }),
+  );
+  const schemas = model.schemaNames.map(
+    (name): SearchEntry => ({
+      kind: 'schema',
+      name,
+      title: firstLine(model.spec.components.schemas[name]?.description),
+      url: schemaPage(name),
+    }),
+  );
   return [...operations, ...schemas];
 }
 
@@ -51,11 +55,18 @@ export function searchIndexArtifact(entries: SearchEntry[]): { path: string; con
 export function searchPageArtifact(model: SiteModel, entries: SearchEntry[]): { path: string; content: string } {
   const file = SEARCH_PAGE;
   const item = (e: SearchEntry) => {
-    const label = e.kind === 'operation' ? `${methodBadge(e.method ?? '')} <code class="path">${escapeHtml(e.path ?? '')}</code>` : escapeHtml(e.name);
+    const label =
+      e.kind === 'operation'
+        ? `${methodBadge(e.method ?? '')} <code class="path">${escapeHtml(e.path ?? '')}</code>`
+        : escapeHtml(e.name);
     const extra = e.kind === 'operation' ? ` <code>${escapeHtml(e.name)}</code>` : '';
     return `<li><a href="${escapeHtml(e.url)}">${label}</a>${e.deprecated ? ` ${badge('Deprecated', 'deprecated')}` : ''} <span class="summary">${escapeHtml(e.title)}</span>${extra}</li>`;
   };
-  const list = (kind: SearchEntry['kind']) => entries.filter((e) => e.kind === kind).map(item).join('\n');
+  const list = (kind: SearchEntry['kind']) =>
+    entries
+      .filter((e) => e.kind === kind)
+      .map(item)
+      .join('\n');
   const body = [
     '<h1>Search</h1>',
     '<p id="search-status" role="status">Every operation and schema; type in the search box to narrow the list.</p>',

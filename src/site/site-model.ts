@@ -41,10 +41,14 @@ export function siteModel(spec: Spec, report: ReportJson, index: IndexedOperatio
   const inSpec = new Map(specOperations(spec).map((o) => [o.op.operationId, o]));
   const operations = index.map((entry) => {
     const found = inSpec.get(entry.operationId);
-    if (!found) throw new Error(`operation index lists ${entry.operationId}, which the spec does not have (stale generated/operations.json?)`);
+    if (!found)
+      throw new Error(
+        `operation index lists ${entry.operationId}, which the spec does not have (stale generated/operations.json?)`,
+      );
     return { entry, ...found };
   });
-  if (operations.length !== inSpec.size) throw new Error(`the spec has ${inSpec.size} operations but the operation index lists ${operations.length}`);
+  if (operations.length !== inSpec.size)
+    throw new Error(`the spec has ${inSpec.size} operations but the operation index lists ${operations.length}`);
 
   const schemas = spec.components.schemas;
   const schemaNames = Object.keys(schemas);
@@ -63,7 +67,12 @@ export function siteModel(spec: Spec, report: ReportJson, index: IndexedOperatio
   // A merge that renamed an operation reports it under the old id; follow the rename to the page.
   const renamed = new Map<string, string>();
   for (const f of report.findings) {
-    if (f.code === 'merged-change' && /operationId changed/.test(f.message) && typeof f.before === 'string' && typeof f.after === 'string') {
+    if (
+      f.code === 'merged-change' &&
+      /operationId changed/.test(f.message) &&
+      typeof f.before === 'string' &&
+      typeof f.after === 'string'
+    ) {
       renamed.set(f.before, f.after);
     }
   }

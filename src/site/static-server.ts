@@ -23,7 +23,10 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function serveStatic(dir: string, { port = 0, host = '127.0.0.1' }: { port?: number; host?: string } = {}): Promise<StaticServer> {
+export async function serveStatic(
+  dir: string,
+  { port = 0, host = '127.0.0.1' }: { port?: number; host?: string } = {},
+): Promise<StaticServer> {
   const root = resolve(dir);
   const server = createServer(async (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -47,7 +50,11 @@ export async function serveStatic(dir: string, { port = 0, host = '127.0.0.1' }:
         file = join(file, 'index.html');
         info = await stat(file);
       }
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-length': info.size, 'cache-control': 'no-cache' });
+      res.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'content-length': info.size,
+        'cache-control': 'no-cache',
+      });
       if (req.method === 'HEAD') res.end();
       else createReadStream(file).pipe(res);
     } catch {

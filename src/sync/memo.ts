@@ -34,5 +34,6 @@ export function fileMemo(cacheDir: string): Memo {
 
 /** Version of an installed package, as part of a memo key. */
 export function packageVersion(root: string, name: string): string {
-  return (JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+  return (JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string })
+    .version;
 }

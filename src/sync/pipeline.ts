@@ -51,7 +51,11 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const build = await stage(
     'spec',
     () => {
-      const result = buildSpec({ manifestPath: join(options.root, 'spec', 'sources.yaml'), docsDir: options.docsDir, displayRoot: options.docsDir ?? options.root });
+      const result = buildSpec({
+        manifestPath: join(options.root, 'spec', 'sources.yaml'),
+        docsDir: options.docsDir,
+        displayRoot: options.docsDir ?? options.root,
+      });
       const command = 'npm run build:spec' + (options.docsDir ? ` -- ${options.docsDir}` : '');
       artifacts.push(
         { path: 'spec/openapi.yaml', content: specYaml(result.document, command), stage: 'spec' },
@@ -68,23 +72,54 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   await stage(
     'types',
     async () => {
-      const inputs = [specText, packageVersion(options.root, 'openapi-typescript'), ...sourcesOf('generate/types.ts', 'generate/header.ts')];
-      const { value, hit } = options.memo ? await options.memo.get('types', inputs, () => generateTypes(spec)) : { value: await generateTypes(spec), hit: false };
+      const inputs = [
+        specText,
+        packageVersion(options.root, 'openapi-typescript'),
+        ...sourcesOf('generate/types.ts', 'generate/header.ts'),
+      ];
+      const { value, hit } = options.memo
+        ? await options.memo.get('types', inputs, () => generateTypes(spec))
+        : { value: await generateTypes(spec), hit: false };
       artifacts.push({ path: 'generated/schema.d.ts', content: value, stage: 'types' });
       return hit;
     },
     (hit) => `generated/schema.d.ts${hit ? ' (memo hit)' : ''}`,
   );
-  await stage('client', () => artifacts.push({ path: 'generated/client.ts', content: generateClient(spec), stage: 'client' }), () => 'generated/client.ts');
-  await stage('stubs', async () => artifacts.push({ path: 'generated/handlers.ts', content: await generateStubs(spec), stage: 'stubs' }), () => 'generated/handlers.ts');
-  await stage('index', () => artifacts.push({ path: 'generated/operations.json', content: operationIndexJson(spec), stage: 'index' }), () => 'generated/operations.json');
+  await stage(
+    'client',
+    () => artifacts.push({ path: 'generated/client.ts', content: generateClient(spec), stage: 'client' }),
+    () => 'generated/client.ts',
+  );
+  await stage(
+    'stubs',
+    async () => artifacts.push({ path: 'generated/handlers.ts', content: await generateStubs(spec), stage: 'stubs' }),
+    () => 'generated/handlers.ts',
+  );
+  await stage(
+    'index',
+    () => artifacts.push({ path: 'generated/operations.json', content: operationIndexJson(spec), stage: 'index' }),
+    () => 'generated/operations.json',
+  );
   await stage(
     'site',
     async () => {
       const report = artifacts.find((a) => a.path === 'spec/report.json')!.content;
-      const make = async () => siteArtifacts({ spec, report: JSON.parse(report) as ReportJson, operations: operationIndex(spec), specYamlText: specText });
-      const inputs = [specText, report, ...['@redocly/cli', 'markdown-it', 'openapi-sampler'].map((p) => packageVersion(options.root, p)), ...sourcesUnder('site')];
-      const { value, hit } = options.memo ? await options.memo.get('site', inputs, make) : { value: await make(), hit: false };
+      const make = async () =>
+        siteArtifacts({
+          spec,
+          report: JSON.parse(report) as ReportJson,
+          operations: operationIndex(spec),
+          specYamlText: specText,
+        });
+      const inputs = [
+        specText,
+        report,
+        ...['@redocly/cli', 'markdown-it', 'openapi-sampler'].map((p) => packageVersion(options.root, p)),
+        ...sourcesUnder('site'),
+      ];
+      const { value, hit } = options.memo
+        ? await options.memo.get('site', inputs, make)
+        : { value: await make(), hit: false };
       for (const file of value) artifacts.push({ ...file, stage: 'site' });
       return { files: value.length, hit };
     },

@@ -11,9 +11,18 @@ export interface SyncOutcome {
   total: number;
 }
 
-export async function syncProject(root: string, docsDir: string | undefined, say: (line: string) => void): Promise<SyncOutcome> {
+export async function syncProject(
+  root: string,
+  docsDir: string | undefined,
+  say: (line: string) => void,
+): Promise<SyncOutcome> {
   const memo = fileMemo(cacheDir(root));
-  const { artifacts, build } = await runPipeline({ root, docsDir, memo, onStage: (s, ms, d) => say(progressLine(s, ms, d)) });
+  const { artifacts, build } = await runPipeline({
+    root,
+    docsDir,
+    memo,
+    onStage: (s, ms, d) => say(progressLine(s, ms, d)),
+  });
   for (const f of build.findings.all) if (f.severity === 'error') console.error(formatFinding(f));
   if (build.findings.hasErrors) return { ok: false, written: [], total: artifacts.length };
   const written: string[] = [];

@@ -6,7 +6,17 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { PROJECT_ROOT } from '../../src/paths.ts';
 
-const COPIED = ['package.json', 'package-lock.json', 'tsconfig.json', 'redocly.yaml', 'spec', 'src', 'bench', 'generated', 'site'];
+const COPIED = [
+  'package.json',
+  'package-lock.json',
+  'tsconfig.json',
+  'redocly.yaml',
+  'spec',
+  'src',
+  'bench',
+  'generated',
+  'site',
+];
 
 export function copyProject(): string {
   const root = mkdtempSync(join(tmpdir(), 'onezone-copy-'));
@@ -17,6 +27,9 @@ export function copyProject(): string {
 
 /** Runs one of the project's CLIs (src/cli/<name>.ts) inside the copy. */
 export function runCli(root: string, name: string, args: string[] = []) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src', 'cli', `${name}.ts`), ...args], { cwd: root, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src', 'cli', `${name}.ts`), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }

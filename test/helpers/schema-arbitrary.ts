@@ -15,11 +15,15 @@ export function valueFor(schema: Schema, spec: Spec, depth = 0): fc.Arbitrary<un
   switch (schema.type) {
     case 'object': {
       const properties = (schema.properties ?? {}) as Record<string, Schema>;
-      const model = Object.fromEntries(Object.entries(properties).map(([name, s]) => [name, valueFor(s, spec, depth + 1)]));
+      const model = Object.fromEntries(
+        Object.entries(properties).map(([name, s]) => [name, valueFor(s, spec, depth + 1)]),
+      );
       return fc.record(model, { requiredKeys: (schema.required ?? []) as string[], noNullPrototype: true });
     }
     case 'array':
-      return depth > 3 ? fc.constant([]) : fc.array(valueFor((schema.items ?? {}) as Schema, spec, depth + 1), { maxLength: 4 });
+      return depth > 3
+        ? fc.constant([])
+        : fc.array(valueFor((schema.items ?? {}) as Schema, spec, depth + 1), { maxLength: 4 });
     case 'string':
       return fc.string({ unit: 'grapheme', maxLength: 40 });
     case 'integer':

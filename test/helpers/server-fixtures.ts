@@ -18,4 +18,6 @@ export const EXAMPLE_GROUP = 'a4d3bc73aada63052310652d421609f1';
 export const JOE_GROUP = 'joe-group';
 
 export const tokenHeader = (u: User) => ({ 'X-Auth-Token': u.token });
-export const basicHeader = (u: User) => ({ Authorization: `Basic ${Buffer.from(`${u.username}:${u.password}`).toString('base64')}` });
+export const basicHeader = (u: User) => ({
+  Authorization: `Basic ${Buffer.from(`${u.username}:${u.password}`).toString('base64')}`,
+});

@@ -26,7 +26,12 @@ export function seedSiteInput(): SiteInput {
 export function corpusSiteInput(): SiteInput {
   const { file, result } = buildCorpusSpecFile();
   const spec = result.document as unknown as Spec;
-  return { spec, report: JSON.parse(reportJson(result)), operations: operationIndex(spec), specYamlText: readFileSync(file, 'utf8') };
+  return {
+    spec,
+    report: JSON.parse(reportJson(result)),
+    operations: operationIndex(spec),
+    specYamlText: readFileSync(file, 'utf8'),
+  };
 }
 
 /** Generates the site into a new temp folder; returns the `site/` folder and the files (paths inside site/). */
@@ -37,7 +42,10 @@ export async function writeSite(input: SiteInput, label: string): Promise<{ dir:
     mkdirSync(dirname(join(root, a.path)), { recursive: true });
     writeFileSync(join(root, a.path), a.content);
   }
-  return { dir: join(root, 'site'), files: artifacts.map((a) => ({ path: a.path.replace(/^site\//, ''), content: a.content })) };
+  return {
+    dir: join(root, 'site'),
+    files: artifacts.map((a) => ({ path: a.path.replace(/^site\//, ''), content: a.content })),
+  };
 }
 
 /** Our own pages (Redoc's reference page has its own markup and router). */
@@ -64,7 +72,8 @@ export function brokenLinks(files: SiteFile[]): string[] {
       const [target = '', fragment] = link.split('#');
       const path = target ? posix.normalize(posix.join(posix.dirname(page.path), target)) : page.path;
       if (!byPath.has(path)) problems.push(`${page.path}: ${link} (no ${path})`);
-      else if (fragment && !idsOf(path).has(fragment)) problems.push(`${page.path}: ${link} (no id ${fragment} on ${path})`);
+      else if (fragment && !idsOf(path).has(fragment))
+        problems.push(`${page.path}: ${link} (no id ${fragment} on ${path})`);
     }
   }
   return problems;
@@ -76,11 +85,13 @@ export function structureProblems(page: SiteFile): string[] {
   const problems: string[] = [];
   const need = (ok: boolean, what: string) => ok || problems.push(`${page.path}: ${what}`);
   need(/<html lang="en">/.test(html), 'lang attribute');
-  for (const landmark of ['<header', '<nav', '<main', '<footer']) need(html.includes(landmark), `${landmark}> landmark`);
+  for (const landmark of ['<header', '<nav', '<main', '<footer'])
+    need(html.includes(landmark), `${landmark}> landmark`);
   need(/<a class="skip-link" href="#main">/.test(html) && html.includes('id="main"'), 'skip link to main');
   const levels = [...html.matchAll(/<h([1-6])[\s>]/g)].map((m) => Number(m[1]));
   need(levels.filter((l) => l === 1).length === 1 && levels[0] === 1, 'exactly one h1, first');
   levels.forEach((level, i) => i > 0 && need(level <= levels[i - 1]! + 1, `heading h${level} after h${levels[i - 1]}`));
-  for (const [, id] of html.matchAll(/<input id="([^"]+)"/g)) need(html.includes(`<label for="${id}">`), `label for #${id}`);
+  for (const [, id] of html.matchAll(/<input id="([^"]+)"/g))
+    need(html.includes(`<label for="${id}">`), `label for #${id}`);
   return problems;
 }

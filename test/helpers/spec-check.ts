@@ -33,8 +33,17 @@ export class SpecChecker {
     this.document = document;
     this.api = api;
     this.basePath = basePathOf(document);
-    this.operations = Object.entries(document.paths).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ operationId: op.operationId, method: method.toUpperCase(), path, op })));
-    this.validateError = new Ajv({ strict: false }).compile((api.definition.components?.schemas as Record<string, object>).Error!);
+    this.operations = Object.entries(document.paths).flatMap(([path, item]) =>
+      Object.entries(item).map(([method, op]) => ({
+        operationId: op.operationId,
+        method: method.toUpperCase(),
+        path,
+        op,
+      })),
+    );
+    this.validateError = new Ajv({ strict: false }).compile(
+      (api.definition.components?.schemas as Record<string, object>).Error!,
+    );
   }
 
   static async load(specPath: string): Promise<SpecChecker> {
@@ -53,20 +62,31 @@ export class SpecChecker {
   /** Problems with a response of the operation; [] when it is documented and valid. */
   problems(operationId: string, response: SeenResponse): string[] {
     const op = this.api.getOperation(operationId) as Operation;
-    const documented = op.responses?.[String(response.status)] as { content?: Record<string, unknown>; headers?: Record<string, unknown> } | undefined;
-    if (!documented) return [`status ${response.status} is not documented for ${operationId} (${Object.keys(op.responses ?? {}).join(', ')})`];
+    const documented = op.responses?.[String(response.status)] as
+      | { content?: Record<string, unknown>; headers?: Record<string, unknown> }
+      | undefined;
+    if (!documented)
+      return [
+        `status ${response.status} is not documented for ${operationId} (${Object.keys(op.responses ?? {}).join(', ')})`,
+      ];
     const problems: string[] = [];
     const headers = headerRecord(response.headers);
     if (documented.content?.['application/json']) {
-      if (!String(headers['content-type'] ?? '').startsWith('application/json')) problems.push(`content-type is ${headers['content-type']}, not application/json`);
+      if (!String(headers['content-type'] ?? '').startsWith('application/json'))
+        problems.push(`content-type is ${headers['content-type']}, not application/json`);
       const body = parseJson(response.text);
       if (body === undefined) problems.push(`body is not JSON: ${response.text.slice(0, 200)}`);
       else {
         const result = this.api.validateResponse(body, op, response.status);
-        if (!result.valid) problems.push(`body does not validate: ${JSON.stringify(result.errors)} in ${response.text.slice(0, 300)}`);
+        if (!result.valid)
+          problems.push(`body does not validate: ${JSON.stringify(result.errors)} in ${response.text.slice(0, 300)}`);
       }
-    } else if (response.text !== '') problems.push(`status ${response.status} documents no body, got ${response.text.slice(0, 200)}`);
-    const headerResult = this.api.validateResponseHeaders(headers, op, { statusCode: response.status, setMatchType: SetMatchType.Superset });
+    } else if (response.text !== '')
+      problems.push(`status ${response.status} documents no body, got ${response.text.slice(0, 200)}`);
+    const headerResult = this.api.validateResponseHeaders(headers, op, {
+      statusCode: response.status,
+      setMatchType: SetMatchType.Superset,
+    });
     if (!headerResult.valid) problems.push(`headers do not validate: ${JSON.stringify(headerResult.errors)}`);
     return problems;
   }
@@ -75,14 +95,18 @@ export class SpecChecker {
   errorProblems(response: SeenResponse): string[] {
     const body = parseJson(response.text);
     if (body === undefined) return [`body is not JSON: ${response.text.slice(0, 200)}`];
-    return this.validateError(body) ? [] : [`body is not the spec's Error: ${JSON.stringify(this.validateError.errors)} in ${response.text}`];
+    return this.validateError(body)
+      ? []
+      : [`body is not the spec's Error: ${JSON.stringify(this.validateError.errors)} in ${response.text}`];
   }
 }
 
 function headerRecord(headers: SeenResponse['headers']): Record<string, string> {
   const out: Record<string, string> = {};
   if (headers instanceof Headers) headers.forEach((value, name) => (out[name] = value));
-  else for (const [name, value] of Object.entries(headers)) if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  else
+    for (const [name, value] of Object.entries(headers))
+      if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
   return out;
 }
 

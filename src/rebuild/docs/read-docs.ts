@@ -8,7 +8,12 @@ import type { Manifest } from './manifest.ts';
 const PAGE = /\.(md|markdown|txt)$/i;
 
 /** Sources listed by the manifest, paths relative to the manifest's folder. */
-export function manifestSources(manifest: Manifest, manifestPath: string, findings: Findings, shownRelativeTo: string): Source[] {
+export function manifestSources(
+  manifest: Manifest,
+  manifestPath: string,
+  findings: Findings,
+  shownRelativeTo: string,
+): Source[] {
   const root = dirname(resolve(manifestPath));
   return manifest.sources.flatMap((s) => read(join(root, s.file), s.release, s.order, findings, shownRelativeTo));
 }
@@ -20,10 +25,15 @@ export function directorySources(dir: string, findings: Findings, shownRelativeT
   try {
     files = walk(root).sort();
   } catch (e) {
-    findings.error('no-input', { file: dir, line: 0 }, `cannot read the doc directory: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    findings.error(
+      'no-input',
+      { file: dir, line: 0 },
+      `cannot read the doc directory: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    );
     return [];
   }
-  if (files.length === 0) findings.error('no-input', { file: dir, line: 0 }, 'the doc directory holds no .md or .txt pages');
+  if (files.length === 0)
+    findings.error('no-input', { file: dir, line: 0 }, 'the doc directory holds no .md or .txt pages');
   return files.flatMap((f) => read(f, basename(root), 0, findings, shownRelativeTo));
 }
 
@@ -41,10 +51,19 @@ function read(path: string, release: string, order: number, findings: Findings, 
     if (!statSync(path).isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
     const bytes = readFileSync(path);
     const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-    if (text.includes('\uFFFD')) findings.warn('unreadable-file', { file, line: lineOf(text, text.indexOf('\uFFFD')) }, 'page is not valid UTF-8; undecodable bytes replaced with U+FFFD');
+    if (text.includes('\uFFFD'))
+      findings.warn(
+        'unreadable-file',
+        { file, line: lineOf(text, text.indexOf('\uFFFD')) },
+        'page is not valid UTF-8; undecodable bytes replaced with U+FFFD',
+      );
     return [{ file, text, release, order }];
   } catch (e) {
-    findings.error('unreadable-file', { file, line: 0 }, `cannot read page: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    findings.error(
+      'unreadable-file',
+      { file, line: 0 },
+      `cannot read page: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    );
     return [];
   }
 }

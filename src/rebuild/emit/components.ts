@@ -20,7 +20,6 @@ export function emitDefinitions(definitions: SchemaDefinition[], examples: Examp
 
 const REF_PREFIX = '#/components/schemas/';
 
-
 /**
  * Every schema an operation places in the spec (parameters, request body, response headers and bodies), in
  * the order the spec lists them, so names are met in document order.
@@ -44,7 +43,8 @@ export function referencedNames(root: unknown, names = new Set<string>()): Set<s
       const v = node[k];
       if (k === '$ref' && typeof v === 'string' && v.startsWith(REF_PREFIX)) names.add(v.slice(REF_PREFIX.length));
       // Example values are data: a `$ref` key inside one refers to nothing (and they are most of the tree).
-      else if (v && typeof v === 'object' && k !== 'example' && k !== 'examples' && k !== 'x-codeSamples') referencedNames(v, names);
+      else if (v && typeof v === 'object' && k !== 'example' && k !== 'examples' && k !== 'x-codeSamples')
+        referencedNames(v, names);
     }
   }
   return names;
@@ -66,7 +66,16 @@ export function inferMissing(
       const values = valuesFor(name, site.schema, site.value);
       for (const value of values) samples.push({ value, at: site.at, ...releaseOf(site.at) });
     }
-    Object.assign(schemas, inferSchemas(name, samples, evidence.filter((e) => e.name === name), findings, firstUseAt(name)));
+    Object.assign(
+      schemas,
+      inferSchemas(
+        name,
+        samples,
+        evidence.filter((e) => e.name === name),
+        findings,
+        firstUseAt(name),
+      ),
+    );
   }
 }
 

@@ -27,7 +27,10 @@ export class ExampleRegistry {
     this.mediaObjects.push(media);
     examples.forEach((ex, i) => {
       const key = ex.origin === 'curl' ? `curl${i === 0 ? '' : i}` : i === 0 ? 'documented' : `documented${i}`;
-      const entry = { summary: `${ex.origin === 'curl' ? 'Output of the cURL sample' : 'Documented example'} (${ex.at.file}:${ex.at.line})`, value: ex.value };
+      const entry = {
+        summary: `${ex.origin === 'curl' ? 'Output of the cURL sample' : 'Documented example'} (${ex.at.file}:${ex.at.line})`,
+        value: ex.value,
+      };
       map[key] = entry;
       if (schema) this.sites.push({ schema, container: map, key, value: ex.value, at: ex.at, subject, where });
     });
@@ -41,7 +44,15 @@ export class ExampleRegistry {
   }
 
   /** A single `example` field on a parameter or schema. */
-  single(container: Record<string, unknown>, key: string, value: unknown, schema: Schema, at: Location, subject: string, where: string): void {
+  single(
+    container: Record<string, unknown>,
+    key: string,
+    value: unknown,
+    schema: Schema,
+    at: Location,
+    subject: string,
+    where: string,
+  ): void {
     container[key] = value;
     this.sites.push({ schema, container, key, value, at, subject, where });
   }

@@ -19,7 +19,8 @@ export function emitOperation(op: Operation, examples: ExampleRegistry): Schema 
   out.responses = responses;
   if (op.public) out.security = [];
   out['x-privileges'] = op.privileges;
-  if (op.codeSamples.length) out['x-codeSamples'] = op.codeSamples.map((s) => ({ lang: s.lang, label: s.label, source: s.source }));
+  if (op.codeSamples.length)
+    out['x-codeSamples'] = op.codeSamples.map((s) => ({ lang: s.lang, label: s.label, source: s.source }));
   out['x-doc-source'] = `${op.at.file}:${op.at.line}`;
   return out;
 }

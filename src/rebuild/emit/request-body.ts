@@ -8,8 +8,19 @@ export function emitRequestBody(op: Operation, examples: ExampleRegistry): Schem
   const content: Record<string, Schema> = {};
   for (const type of op.consumes.length ? op.consumes : ['application/json']) {
     const media: Schema = { schema: body.schema };
-    examples.mediaExamples(media, op.requestExamples.body ? [op.requestExamples.body] : [], body.schema, op.operationId, 'request body');
+    examples.mediaExamples(
+      media,
+      op.requestExamples.body ? [op.requestExamples.body] : [],
+      body.schema,
+      op.operationId,
+      'request body',
+    );
     content[type] = media;
   }
-  return { ...(body.description ? { description: body.description } : {}), required: body.required, content, 'x-body-name': body.name };
+  return {
+    ...(body.description ? { description: body.description } : {}),
+    required: body.required,
+    content,
+    'x-body-name': body.name,
+  };
 }

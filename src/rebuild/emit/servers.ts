@@ -3,14 +3,24 @@
 import type { Findings } from '../findings.ts';
 import type { Operation, Schema } from '../model.ts';
 
-export function emitServers(ops: Operation[], basePath: string | undefined, hostDefault: string, findings: Findings): Schema[] {
+export function emitServers(
+  ops: Operation[],
+  basePath: string | undefined,
+  hostDefault: string,
+  findings: Findings,
+): Schema[] {
   const bases = ops.flatMap((op) => op.curlTargets.map((t) => t.base).filter((b): b is string => b !== undefined));
   const base = basePath ?? mostCommon(bases) ?? '';
   const counts = new Map<string, number>();
   for (const op of ops) {
     for (const t of op.curlTargets) {
       if (t.base !== undefined && t.base !== base) {
-        findings.warn('curl-mismatch', t.at, `cURL sample of ${op.operationId} uses base path ${t.base || '/'} but the API's base path is ${base}`, { subject: op.operationId });
+        findings.warn(
+          'curl-mismatch',
+          t.at,
+          `cURL sample of ${op.operationId} uses base path ${t.base || '/'} but the API's base path is ${base}`,
+          { subject: op.operationId },
+        );
         continue;
       }
       const url = t.origin + base;
@@ -22,7 +32,16 @@ export function emitServers(ops: Operation[], basePath: string | undefined, host
   return urls.map((url) => {
     const server: Schema = { url };
     const vars = [...url.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
-    if (vars.length) server.variables = Object.fromEntries(vars.map((v) => [v, { default: v === 'host' ? hostDefault : v, description: `Value of $${v.toUpperCase()} in the documented cURL samples.` }]));
+    if (vars.length)
+      server.variables = Object.fromEntries(
+        vars.map((v) => [
+          v,
+          {
+            default: v === 'host' ? hostDefault : v,
+            description: `Value of $${v.toUpperCase()} in the documented cURL samples.`,
+          },
+        ]),
+      );
     return server;
   });
 }

@@ -4,7 +4,12 @@ import type { DocModel, Schema } from '../model.ts';
 import type { Manifest } from '../docs/manifest.ts';
 
 export function emitTags(model: DocModel, used: Set<string>, manifestTags: Manifest['tags']): Schema[] {
-  const names = [...model.tags.map((t) => t.name), ...Object.keys(model.info.tagDescriptions), ...manifestTags.map((t) => t.name), ...used];
+  const names = [
+    ...model.tags.map((t) => t.name),
+    ...Object.keys(model.info.tagDescriptions),
+    ...manifestTags.map((t) => t.name),
+    ...used,
+  ];
   return [...new Set(names)]
     .filter((name) => used.has(name))
     .map((name) => ({

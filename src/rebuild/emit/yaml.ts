@@ -23,7 +23,9 @@ const PLAIN = /^[A-Za-z0-9_/$(][^\n:#{}[\],&*!|>'"%@`]*$/;
 const RESERVED = /^(?:true|false|yes|no|on|off|y|n|null|[0-9][0-9_.:eExXoObB+-]*)$/i;
 
 function quoteIfNeeded(s: string): string {
-  return PLAIN.test(s) && !endsWithSpace(s) && !((s.length <= 5 || s.charCodeAt(0) <= 57) && RESERVED.test(s)) ? s : JSON.stringify(s);
+  return PLAIN.test(s) && !endsWithSpace(s) && !((s.length <= 5 || s.charCodeAt(0) <= 57) && RESERVED.test(s))
+    ? s
+    : JSON.stringify(s);
 }
 
 function endsWithSpace(s: string): boolean {
@@ -74,7 +76,13 @@ function writeItems(out: Output, items: unknown[], depth: number): void {
  * `lead`, when given, is written instead of the head and the first key's indentation: a list item that is an
  * object puts its first key on the dash line, as most YAML writers do.
  */
-function writeEntries(out: Output, record: Record<string, unknown>, depth: number, lead: string | undefined, head: string): boolean {
+function writeEntries(
+  out: Output,
+  record: Record<string, unknown>,
+  depth: number,
+  lead: string | undefined,
+  head: string,
+): boolean {
   const indent = indentOf(depth);
   const heads = (out.heads[depth] ??= new Map());
   let first = true;

@@ -35,7 +35,12 @@ export function excerpt(ctx: PageContext, from: number, to: number): string {
   return ctx.lines.excerpt(from, to);
 }
 
-export function parseJson(ctx: PageContext, text: string, line: number, what: string): { ok: true; value: unknown } | { ok: false } {
+export function parseJson(
+  ctx: PageContext,
+  text: string,
+  line: number,
+  what: string,
+): { ok: true; value: unknown } | { ok: false } {
   const known = ctx.memo.json.get(text);
   if (known !== undefined) return { ok: true, value: known };
   try {
@@ -49,7 +54,11 @@ export function parseJson(ctx: PageContext, text: string, line: number, what: st
     const offset = errors[0]?.offset ?? 0;
     const lineOffset = text.slice(0, offset).split('\n').length - 1;
     const reason = errors[0] ? printParseErrorCode(errors[0].error) : (e as Error).message;
-    ctx.findings.warn('invalid-json', locate(ctx, line + lineOffset), `${what} is not valid JSON (${reason}); example dropped`);
+    ctx.findings.warn(
+      'invalid-json',
+      locate(ctx, line + lineOffset),
+      `${what} is not valid JSON (${reason}); example dropped`,
+    );
     return { ok: false };
   }
 }

@@ -45,7 +45,10 @@ export function parseCurl(source: string): CurlSample | undefined {
   }
   const m = url === undefined ? null : /^(https?:\/\/[^/\s]+)(\/[^?#]*)?/.exec(url);
   if (!m) return undefined;
-  const origin = m[1]!.replace(/\$\{?([A-Za-z_]+)\}?/g, (_, v: string) => `{${v.toLowerCase() === 'onezone_host' ? 'host' : v.toLowerCase()}}`);
+  const origin = m[1]!.replace(
+    /\$\{?([A-Za-z_]+)\}?/g,
+    (_, v: string) => `{${v.toLowerCase() === 'onezone_host' ? 'host' : v.toLowerCase()}}`,
+  );
   return {
     method: (method ?? (data !== undefined ? 'POST' : 'GET')).toUpperCase(),
     url: m[0],
@@ -80,7 +83,8 @@ function shellWords(command: string): string[] {
     }
     if (quote) {
       if (c === quote) quote = 0;
-      else if (i + 1 < command.length) word += command[++i]; // backslash inside double quotes
+      else if (i + 1 < command.length)
+        word += command[++i]; // backslash inside double quotes
       else word += command[i];
     } else if (c === 34 || c === 39) {
       quote = c;
@@ -106,7 +110,10 @@ function isSpace(code: number, text: string, i: number): boolean {
  * Splits a URL path into base path + endpoint path when the tail matches the path template
  * (`{param}` matches one segment). Undefined when it does not match.
  */
-export function matchTemplate(urlPath: string, template: string): { base: string; values: Record<string, string> } | undefined {
+export function matchTemplate(
+  urlPath: string,
+  template: string,
+): { base: string; values: Record<string, string> } | undefined {
   const url = withoutTrailingSlashes(urlPath);
   const tpl = withoutTrailingSlashes(template);
   const values: Record<string, string> = {};

@@ -10,7 +10,11 @@ import { locate, newParseMemo, type PageContext } from './context.ts';
 import { extractDefinition } from './swagger2markup/definition.ts';
 import { operationRules } from './swagger2markup/operation/index.ts';
 import { extractOverview, extractTitle } from './swagger2markup/overview.ts';
-import { extractPlaintextOperation, looksLikePlaintextReference, type PlaintextOptions } from './plaintext/operation.ts';
+import {
+  extractPlaintextOperation,
+  looksLikePlaintextReference,
+  type PlaintextOptions,
+} from './plaintext/operation.ts';
 import { extractSecurityScheme } from './swagger2markup/security.ts';
 import { extractTag } from './swagger2markup/tag.ts';
 
@@ -25,7 +29,9 @@ export function readPage(source: Source, findings: Findings, memo = newParseMemo
   const ctx: PageContext = { source, lines: new PageLines(source.text), findings, memo };
   if (source.text.trim() === '') return { ctx, blocks: undefined };
   // The TOC pages are one list indented as a whole, which Markdown would read as code: read it dedented.
-  const blocks = indentedAsAWhole(ctx.lines) ? markdownBlocks(dedent(source.text), undefined, memo) : markdownBlocks(source.text, ctx.lines, memo);
+  const blocks = indentedAsAWhole(ctx.lines)
+    ? markdownBlocks(dedent(source.text), undefined, memo)
+    : markdownBlocks(source.text, ctx.lines, memo);
   return { ctx, blocks };
 }
 
@@ -40,7 +46,12 @@ export function extractPage({ ctx, blocks }: PageRead, model: DocModel, plaintex
   if (!markdownShaped && looksLikePlaintextReference(source.text)) {
     const op = extractPlaintextOperation(ctx, plaintext, blankOperation(source));
     if (op && op.method && op.path && op.operationId) model.operations.push(op);
-    else findings.warn('no-endpoint', locate(ctx, 1), 'plain-text reference page names no endpoint (no cURL sample or rest-cli line); page dropped');
+    else
+      findings.warn(
+        'no-endpoint',
+        locate(ctx, 1),
+        'plain-text reference page names no endpoint (no cURL sample or rest-cli line); page dropped',
+      );
     return;
   }
   for (const unit of splitUnits(blocks)) extractUnit(ctx, unit, model);
@@ -57,7 +68,12 @@ function extractUnit(ctx: PageContext, unit: Unit, model: DocModel): void {
       for (const [, rule] of operationRules) rule(state);
       for (const s of sections) {
         if (s.claimed) continue;
-        ctx.findings.warn('unknown-section', locate(ctx, s.heading.line), `unknown section "${s.heading.text}" in operation ${op.operationId}`, { subject: op.operationId });
+        ctx.findings.warn(
+          'unknown-section',
+          locate(ctx, s.heading.line),
+          `unknown section "${s.heading.text}" in operation ${op.operationId}`,
+          { subject: op.operationId },
+        );
       }
       model.operations.push(op);
       return;
@@ -84,7 +100,8 @@ function extractUnit(ctx: PageContext, unit: Unit, model: DocModel): void {
         b.used = true;
         if (b.kind !== 'list') continue;
         for (const item of b.items) {
-          for (const s of item.spans) if (s.kind === 'link' && s.href) model.tocLinks.push({ target: s.href, at: locate(ctx, b.line) });
+          for (const s of item.spans)
+            if (s.kind === 'link' && s.href) model.tocLinks.push({ target: s.href, at: locate(ctx, b.line) });
         }
       }
       return;
@@ -92,7 +109,11 @@ function extractUnit(ctx: PageContext, unit: Unit, model: DocModel): void {
       extractTitle(unit, model.info);
       return;
     case 'unknown':
-      ctx.findings.warn('no-endpoint', locate(ctx, unit.heading!.line), `"${unit.heading!.text}" is neither an operation (no METHOD /path block after the heading) nor a definition`);
+      ctx.findings.warn(
+        'no-endpoint',
+        locate(ctx, unit.heading!.line),
+        `"${unit.heading!.text}" is neither an operation (no METHOD /path block after the heading) nor a definition`,
+      );
   }
 }
 
@@ -113,7 +134,11 @@ function reportUnmapped(ctx: PageContext, blocks: ReturnType<typeof markdownBloc
   for (const b of blocks) {
     if (b.used) continue;
     const text = b.kind === 'heading' || b.kind === 'paragraph' || b.kind === 'other' ? b.text : b.kind;
-    ctx.findings.warn('unmapped-block', locate(ctx, b.line), `${b.kind} block was not mapped: "${String(text).replace(/\s+/g, ' ').slice(0, 60)}"`);
+    ctx.findings.warn(
+      'unmapped-block',
+      locate(ctx, b.line),
+      `${b.kind} block was not mapped: "${String(text).replace(/\s+/g, ' ').slice(0, 60)}"`,
+    );
   }
 }
 

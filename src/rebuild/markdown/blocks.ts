@@ -73,7 +73,6 @@ export function spansText(spans: readonly Span[]): string {
   return text.trim();
 }
 
-
 /** Spans back to Markdown, for descriptions that keep their code spans, emphasis and links. */
 export function spansMarkdown(spans: readonly Span[]): string {
   let text = '';

@@ -28,7 +28,11 @@ export function newSharedRuns(): SharedRuns {
   return { inline: new Map(), cells: new Map() };
 }
 
-export function markdownBlocks(source: string, lines = new PageLines(source), shared: SharedRuns = newSharedRuns()): Block[] {
+export function markdownBlocks(
+  source: string,
+  lines = new PageLines(source),
+  shared: SharedRuns = newSharedRuns(),
+): Block[] {
   return tokensToBlocks(parseSharedTokens(source, shared.inline), lines, shared.cells);
 }
 
@@ -54,7 +58,14 @@ function tokensToBlocks(tokens: Token[], lines: PageLines, cells: Map<Token[], C
     const endLine = Math.max(line, t.map ? t.map[1] : 0);
     switch (t.type) {
       case 'heading_open': {
-        blocks.push({ kind: 'heading', level: Number(t.tag.slice(1)), text: inlineCell(tokens[i + 1]).text, line, endLine, used: false });
+        blocks.push({
+          kind: 'heading',
+          level: Number(t.tag.slice(1)),
+          text: inlineCell(tokens[i + 1]).text,
+          line,
+          endLine,
+          used: false,
+        });
         break;
       }
       case 'paragraph_open': {
@@ -71,7 +82,15 @@ function tokensToBlocks(tokens: Token[], lines: PageLines, cells: Map<Token[], C
         break;
       }
       case 'fence':
-        blocks.push({ kind: 'fence', info: t.info.trim(), content: t.content, indented: false, line, endLine, used: false });
+        blocks.push({
+          kind: 'fence',
+          info: t.info.trim(),
+          content: t.content,
+          indented: false,
+          line,
+          endLine,
+          used: false,
+        });
         break;
       case 'code_block':
         blocks.push({ kind: 'fence', info: '', content: t.content, indented: true, line, endLine, used: false });
@@ -81,10 +100,23 @@ function tokensToBlocks(tokens: Token[], lines: PageLines, cells: Map<Token[], C
         break;
       case 'bullet_list_open':
       case 'ordered_list_open':
-        blocks.push({ kind: 'list', items: listItems(tokens.slice(i, close + 1), inlineCell), line, endLine, used: false });
+        blocks.push({
+          kind: 'list',
+          items: listItems(tokens.slice(i, close + 1), inlineCell),
+          line,
+          endLine,
+          used: false,
+        });
         break;
       default:
-        blocks.push({ kind: 'other', type: t.type.replace(/_open$/, ''), text: rawText(tokens.slice(i, close + 1)), line, endLine, used: false });
+        blocks.push({
+          kind: 'other',
+          type: t.type.replace(/_open$/, ''),
+          text: rawText(tokens.slice(i, close + 1)),
+          line,
+          endLine,
+          used: false,
+        });
     }
     i = close + 1;
   }
@@ -138,15 +170,24 @@ function spansCell(spans: Span[]): Cell {
 }
 
 type SpanMode = 'text' | 'strong' | 'em' | 'link';
-const OPENS = new Map<string, SpanMode>([['strong_open', 'strong'], ['em_open', 'em'], ['link_open', 'link']]);
-const CLOSES = new Map<string, SpanMode>([['strong_close', 'strong'], ['em_close', 'em'], ['link_close', 'link']]);
+const OPENS = new Map<string, SpanMode>([
+  ['strong_open', 'strong'],
+  ['em_open', 'em'],
+  ['link_open', 'link'],
+]);
+const CLOSES = new Map<string, SpanMode>([
+  ['strong_close', 'strong'],
+  ['em_close', 'em'],
+  ['link_close', 'link'],
+]);
 const BR = /^<br\s*\/?>$/i;
 
 /** Inline tokens → spans. Nested emphasis collapses to its outermost kind, which is all the tables use. */
 export function inlineSpans(inline: Token | undefined, skip = 0): Span[] {
   const children = inline?.children ?? [];
   // Most cells are one run of plain text.
-  if (children.length === skip + 1 && children[skip]!.type === 'text') return children[skip]!.content === '' ? [] : [{ kind: 'text', text: children[skip]!.content }];
+  if (children.length === skip + 1 && children[skip]!.type === 'text')
+    return children[skip]!.content === '' ? [] : [{ kind: 'text', text: children[skip]!.content }];
   const spans: Span[] = [];
   let mode: SpanMode = 'text';
   let href = '';
@@ -240,7 +281,8 @@ function sourceCellCount(line: string): number {
   if (line.includes('\\')) {
     for (let i = 0; i < line.length; i++) {
       const c = line.charCodeAt(i);
-      if (c === 92) i++; // a backslash escapes the next character
+      if (c === 92)
+        i++; // a backslash escapes the next character
       else if (c === 124) pipes++;
     }
   } else for (let i = line.indexOf('|'); i >= 0; i = line.indexOf('|', i + 1)) pipes++;
@@ -248,9 +290,7 @@ function sourceCellCount(line: string): number {
   return pipes + 1 - (trimmed.startsWith('|') ? 1 : 0) - (trimmed.endsWith('|') && trimmed.length > 1 ? 1 : 0);
 }
 function listItems(tokens: Token[], inlineCell: (inline: Token) => Cell): Cell[] {
-  return tokens
-    .filter((t) => t.type === 'inline' && t.level === 3)
-    .map(inlineCell);
+  return tokens.filter((t) => t.type === 'inline' && t.level === 3).map(inlineCell);
 }
 
 function rawText(tokens: Token[]): string {

@@ -78,7 +78,10 @@ function classify(u: Unit): UnitKind {
   const tableHeads = body.filter((b) => b.kind === 'table').map((b) => b.header.map((c) => c.text).join('|'));
   if (tableHeads.includes('Path|Method|Description')) return 'tag';
   const typeLine = body.find((b) => b.kind === 'paragraph' && b.spans[0]?.kind === 'em' && b.spans[0].text === 'Type');
-  if (typeLine?.kind === 'paragraph' && /^\s*:\s*(apiKey|basic|oauth2)\b/.test(typeLine.spans[1]?.kind === 'text' ? typeLine.spans[1].text : '')) {
+  if (
+    typeLine?.kind === 'paragraph' &&
+    /^\s*:\s*(apiKey|basic|oauth2)\b/.test(typeLine.spans[1]?.kind === 'text' ? typeLine.spans[1].text : '')
+  ) {
     return 'security-scheme';
   }
   if (u.heading!.level <= 3) return 'definition';
@@ -94,9 +97,10 @@ export function sectionsOf(unit: Unit): Section[] {
   return sections;
 }
 
-
 /** An example fence's JSON and the file line it starts on (after swagger2markup's "json :" media-type line). */
 export function fenceJson(fence: FenceBlock): { text: string; line: number } {
   const m = /^\s*json\s*:\s*\n/.exec(fence.content);
-  return m ? { text: fence.content.slice(m[0].length), line: fence.line + 2 } : { text: fence.content, line: fence.line + 1 };
+  return m
+    ? { text: fence.content.slice(m[0].length), line: fence.line + 2 }
+    : { text: fence.content, line: fence.line + 1 };
 }

@@ -12,7 +12,12 @@ export function attachCurlOutputs(ops: Operation[], findings: Findings): void {
       continue;
     }
     for (const ex of op.curlOutputs) {
-      findings.warn('example-without-response', ex.at, `cURL sample prints a response body but ${op.operationId} has no 2xx response with a body; example not placed in the spec`, { subject: op.operationId });
+      findings.warn(
+        'example-without-response',
+        ex.at,
+        `cURL sample prints a response body but ${op.operationId} has no 2xx response with a body; example not placed in the spec`,
+        { subject: op.operationId },
+      );
     }
   }
 }

@@ -23,13 +23,23 @@ export function inferSchemas(
   const sources = [...samples.map((s) => s.at), ...evidence.map((e) => e.at)].map((l) => `${l.file}:${l.line}`);
   const at = samples[0]?.at ?? evidence[0]?.at ?? firstUse;
   if (samples.length === 0 && evidence.length === 0) {
-    findings.warn('inferred-schema', firstUse, `schema ${name} is referenced but neither defined nor shown in any example; left open (any value)`, { subject: name });
+    findings.warn(
+      'inferred-schema',
+      firstUse,
+      `schema ${name} is referenced but neither defined nor shown in any example; left open (any value)`,
+      { subject: name },
+    );
     return { [name]: { 'x-inferred': true, description: `${name} (no definition or example in the docs).` } };
   }
   const whole = infer(samples.map((s) => s.value));
   if (whole.conflicts.length === 0) {
     const schema = withEvidence(whole.schema, evidence);
-    findings.info('inferred-schema', at, `schema ${name} inferred from ${samples.length} example(s) and ${evidence.length} property table(s)`, { subject: name });
+    findings.info(
+      'inferred-schema',
+      at,
+      `schema ${name} inferred from ${samples.length} example(s) and ${evidence.length} property table(s)`,
+      { subject: name },
+    );
     return { [name]: { ...schema, 'x-inferred': true, 'x-inferred-from': sources } };
   }
   // Group consecutive releases whose examples agree with each other.
@@ -84,7 +94,10 @@ function infer(values: unknown[], path = ''): Inferred {
   const types = new Set(values.map(jsonType));
   if (types.has('integer') && types.has('number')) types.delete('integer');
   if (types.size > 1) {
-    return { schema: { type: [...types].sort() }, conflicts: [`${path || 'value'} is ${[...types].sort().join(' vs ')}`] };
+    return {
+      schema: { type: [...types].sort() },
+      conflicts: [`${path || 'value'} is ${[...types].sort().join(' vs ')}`],
+    };
   }
   const type = [...types][0];
   switch (type) {
@@ -94,7 +107,10 @@ function infer(values: unknown[], path = ''): Inferred {
       const properties: Record<string, Schema> = {};
       const conflicts: string[] = [];
       for (const key of keys) {
-        const sub = infer(objects.filter((o) => key in o).map((o) => o[key]), path ? `${path}.${key}` : key);
+        const sub = infer(
+          objects.filter((o) => key in o).map((o) => o[key]),
+          path ? `${path}.${key}` : key,
+        );
         properties[key] = sub.schema;
         conflicts.push(...sub.conflicts);
       }
@@ -133,8 +149,11 @@ function withEvidence(schema: Schema, evidence: SchemaEvidence[]): Schema {
     for (const [key, prop] of Object.entries((e.schema.properties as Record<string, Schema>) ?? {})) {
       const current = properties[key];
       if (!current) properties[key] = prop;
-      else if (prop.description && !current.description) properties[key] = { ...current, description: prop.description };
+      else if (prop.description && !current.description)
+        properties[key] = { ...current, description: prop.description };
     }
   }
-  return Object.keys(properties).length > 0 || schema.type === 'object' ? { ...schema, type: 'object', properties } : schema;
+  return Object.keys(properties).length > 0 || schema.type === 'object'
+    ? { ...schema, type: 'object', properties }
+    : schema;
 }

@@ -5,8 +5,14 @@
 import type { Findings } from '../findings.ts';
 import type { Schema, SchemaDefinition } from '../model.ts';
 
-export function linkInheritance(definitions: SchemaDefinition[], schemas: Record<string, Schema>, findings: Findings): void {
-  const children = definitions.filter((d) => (d.schema['x-polymorphism'] as { polymorphism?: string } | undefined)?.polymorphism === 'Inheritance');
+export function linkInheritance(
+  definitions: SchemaDefinition[],
+  schemas: Record<string, Schema>,
+  findings: Findings,
+): void {
+  const children = definitions.filter(
+    (d) => (d.schema['x-polymorphism'] as { polymorphism?: string } | undefined)?.polymorphism === 'Inheritance',
+  );
   const parentsOf = new Map<string, SchemaDefinition[]>();
   for (const child of children) {
     const discriminator = (child.schema['x-polymorphism'] as { discriminator?: string }).discriminator ?? '';
@@ -16,7 +22,12 @@ export function linkInheritance(definitions: SchemaDefinition[], schemas: Record
       .filter((c) => c.shared > 0)
       .sort((a, b) => b.shared - a.shared)[0]?.d;
     if (!parent) {
-      findings.warn('dangling-reference', child.at, `${child.name} is documented as a subtype (discriminator ${discriminator}) but no definition can be its parent`, { subject: child.name });
+      findings.warn(
+        'dangling-reference',
+        child.at,
+        `${child.name} is documented as a subtype (discriminator ${discriminator}) but no definition can be its parent`,
+        { subject: child.name },
+      );
       continue;
     }
     parentsOf.set(parent.name, [...(parentsOf.get(parent.name) ?? []), child]);
@@ -32,7 +43,12 @@ export function linkInheritance(definitions: SchemaDefinition[], schemas: Record
     }
     parent.oneOf = subtypes.map((s) => ({ $ref: `#/components/schemas/${s.name}` }));
     parent.discriminator = { propertyName: discriminator, ...(Object.keys(mapping).length ? { mapping } : {}) };
-    findings.info('inferred-fact', subtypes[0]!.at, `${subtypes.map((s) => s.name).join(', ')} taken as subtypes of ${parentName} (discriminator ${discriminator}), matched by name`, { subject: parentName });
+    findings.info(
+      'inferred-fact',
+      subtypes[0]!.at,
+      `${subtypes.map((s) => s.name).join(', ')} taken as subtypes of ${parentName} (discriminator ${discriminator}), matched by name`,
+      { subject: parentName },
+    );
   }
 }
 

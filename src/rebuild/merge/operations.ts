@@ -47,15 +47,25 @@ export function operationGroups(ops: Operation[]): Operation[][] {
 
 function sameRelease(kept: Operation, other: Operation, findings: Findings): Operation {
   if (isDeepStrictEqual(comparable(kept), comparable(other))) {
-    findings.info('duplicate-operation', other.at, `${other.operationId} is also on ${kept.at.file}:${kept.at.line} with the same content; counted once`, {
-      subject: kept.operationId,
-      related: kept.at,
-    });
+    findings.info(
+      'duplicate-operation',
+      other.at,
+      `${other.operationId} is also on ${kept.at.file}:${kept.at.line} with the same content; counted once`,
+      {
+        subject: kept.operationId,
+        related: kept.at,
+      },
+    );
   } else {
-    findings.error('conflicting-operation', other.at, `${other.operationId} (${other.method.toUpperCase()} ${other.path}) is claimed with different content by ${kept.at.file}:${kept.at.line} of the same release`, {
-      subject: kept.operationId,
-      related: kept.at,
-    });
+    findings.error(
+      'conflicting-operation',
+      other.at,
+      `${other.operationId} (${other.method.toUpperCase()} ${other.path}) is claimed with different content by ${kept.at.file}:${kept.at.line} of the same release`,
+      {
+        subject: kept.operationId,
+        related: kept.at,
+      },
+    );
   }
   return kept;
 }
@@ -67,13 +77,24 @@ function comparable(op: Operation): unknown {
 
 function laterWins(old: Operation, next: Operation, findings: Findings, evidence: SchemaEvidence[]): Operation {
   const out: Operation = { ...old, fieldAt: { ...old.fieldAt }, release: next.release, order: next.order, at: next.at };
-  const change = (field: string, before: unknown, after: unknown, oldAt: Location | undefined, newAt: Location | undefined): void => {
-    findings.info('merged-change', newAt ?? next.at, `${old.operationId}: ${field} changed in ${next.release} (was ${old.release})`, {
-      subject: old.operationId,
-      related: oldAt ?? old.at,
-      before,
-      after,
-    });
+  const change = (
+    field: string,
+    before: unknown,
+    after: unknown,
+    oldAt: Location | undefined,
+    newAt: Location | undefined,
+  ): void => {
+    findings.info(
+      'merged-change',
+      newAt ?? next.at,
+      `${old.operationId}: ${field} changed in ${next.release} (was ${old.release})`,
+      {
+        subject: old.operationId,
+        related: oldAt ?? old.at,
+        before,
+        after,
+      },
+    );
   };
   for (const field of ['operationId', 'summary', 'description', 'method', 'path'] as const) {
     if (next[field] && next[field] !== old[field]) {
@@ -82,7 +103,8 @@ function laterWins(old: Operation, next: Operation, findings: Findings, evidence
       out.fieldAt[field] = next.fieldAt[field];
     }
   }
-  if (next.deprecated && !old.deprecated) change('deprecated', false, true, old.fieldAt.summary, next.fieldAt.deprecated);
+  if (next.deprecated && !old.deprecated)
+    change('deprecated', false, true, old.fieldAt.summary, next.fieldAt.deprecated);
   out.deprecated = old.deprecated || next.deprecated;
   for (const field of ['privileges', 'consumes', 'produces'] as const) {
     if (next[field].length > 0 && !isDeepStrictEqual(next[field], old[field])) {
@@ -94,18 +116,31 @@ function laterWins(old: Operation, next: Operation, findings: Findings, evidence
   out.tags = [...new Set([...old.tags, ...next.tags])];
   out.parameters = mergeParameters(old, next, change);
   if (next.requestBody && !isDeepStrictEqual(strip(next.requestBody), strip(old.requestBody))) {
-    change('requestBody', strip(old.requestBody), strip(next.requestBody), old.fieldAt.requestBody, next.fieldAt.requestBody);
+    change(
+      'requestBody',
+      strip(old.requestBody),
+      strip(next.requestBody),
+      old.fieldAt.requestBody,
+      next.fieldAt.requestBody,
+    );
     out.requestBody = next.requestBody;
   }
   out.responses = mergeResponses(old, next, change, evidence);
-  if (next.requestExamples.path || next.requestExamples.body) out.requestExamples = { ...old.requestExamples, ...next.requestExamples };
+  if (next.requestExamples.path || next.requestExamples.body)
+    out.requestExamples = { ...old.requestExamples, ...next.requestExamples };
   if (next.codeSamples.length > 0) out.codeSamples = next.codeSamples;
   out.curlOutputs = next.curlOutputs.length > 0 ? next.curlOutputs : old.curlOutputs;
   out.curlTargets = [...old.curlTargets, ...next.curlTargets];
   return out;
 }
 
-type Change = (field: string, before: unknown, after: unknown, oldAt: Location | undefined, newAt: Location | undefined) => void;
+type Change = (
+  field: string,
+  before: unknown,
+  after: unknown,
+  oldAt: Location | undefined,
+  newAt: Location | undefined,
+) => void;
 
 function mergeParameters(old: Operation, next: Operation, change: Change): Parameter[] {
   const out = [...old.parameters];
@@ -158,8 +193,19 @@ function mergeResponses(old: Operation, next: Operation, change: Change, evidenc
     }
     if (r.headers.length > 0) merged.headers = r.headers;
     if (r.examples.length > 0) {
-      if (!isDeepStrictEqual(r.examples.map((e) => e.value), o.examples.map((e) => e.value))) {
-        change(`response ${r.status} example`, o.examples.map((e) => e.value), r.examples.map((e) => e.value), o.examples[0]?.at ?? o.at, r.examples[0]!.at);
+      if (
+        !isDeepStrictEqual(
+          r.examples.map((e) => e.value),
+          o.examples.map((e) => e.value),
+        )
+      ) {
+        change(
+          `response ${r.status} example`,
+          o.examples.map((e) => e.value),
+          r.examples.map((e) => e.value),
+          o.examples[0]?.at ?? o.at,
+          r.examples[0]!.at,
+        );
       }
       merged.examples = r.examples;
     }

@@ -4,28 +4,76 @@ import type { Finding, FindingCode } from '../findings.ts';
 import type { BuildResult } from '../build.ts';
 
 const GROUPS: { title: string; why: string; codes: FindingCode[] }[] = [
-  { title: 'Errors', why: 'Input the rebuilder could not use; the build exits non-zero.', codes: ['unreadable-file', 'no-input', 'conflicting-operation', 'unrecognised-page'] },
-  { title: 'Merged conflicts', why: 'The same operation in several releases: the later release wins field by field.', codes: ['merged-change'] },
-  { title: 'Inferred schemas', why: 'Referenced but never defined: inferred from every example that uses them (`x-inferred: true`).', codes: ['inferred-schema', 'schema-versions'] },
-  { title: 'Doc inconsistencies', why: 'The docs contradict themselves; the spec keeps the declared endpoint and only examples that validate.', codes: ['curl-mismatch', 'example-invalid', 'example-without-response', 'dangling-reference', 'unused-definition'] },
-  { title: 'Unmapped content', why: 'Blocks, sections or rows no extractor could place in the spec.', codes: ['unmapped-block', 'unknown-section', 'empty-page', 'no-endpoint', 'broken-table', 'invalid-json', 'unknown-type'] },
-  { title: 'Facts not on the pages', why: 'Filled in from spec/sources.yaml or a stated convention.', codes: ['inferred-fact'] },
-  { title: 'Duplicates', why: 'One operation on several pages of one release with the same content: counted once.', codes: ['duplicate-operation'] },
+  {
+    title: 'Errors',
+    why: 'Input the rebuilder could not use; the build exits non-zero.',
+    codes: ['unreadable-file', 'no-input', 'conflicting-operation', 'unrecognised-page'],
+  },
+  {
+    title: 'Merged conflicts',
+    why: 'The same operation in several releases: the later release wins field by field.',
+    codes: ['merged-change'],
+  },
+  {
+    title: 'Inferred schemas',
+    why: 'Referenced but never defined: inferred from every example that uses them (`x-inferred: true`).',
+    codes: ['inferred-schema', 'schema-versions'],
+  },
+  {
+    title: 'Doc inconsistencies',
+    why: 'The docs contradict themselves; the spec keeps the declared endpoint and only examples that validate.',
+    codes: ['curl-mismatch', 'example-invalid', 'example-without-response', 'dangling-reference', 'unused-definition'],
+  },
+  {
+    title: 'Unmapped content',
+    why: 'Blocks, sections or rows no extractor could place in the spec.',
+    codes: [
+      'unmapped-block',
+      'unknown-section',
+      'empty-page',
+      'no-endpoint',
+      'broken-table',
+      'invalid-json',
+      'unknown-type',
+    ],
+  },
+  {
+    title: 'Facts not on the pages',
+    why: 'Filled in from spec/sources.yaml or a stated convention.',
+    codes: ['inferred-fact'],
+  },
+  {
+    title: 'Duplicates',
+    why: 'One operation on several pages of one release with the same content: counted once.',
+    codes: ['duplicate-operation'],
+  },
 ];
 
 export function reportJson(result: BuildResult): string {
   const counts = countBy(result.findings.all);
-  return JSON.stringify(
-    {
-      summary: summary(result),
-      counts,
-      findings: result.findings.all.map(({ severity, code, file, line, message, subject, related, before, after }) => ({
-        severity, code, file, line, message, subject, related, before, after,
-      })),
-    },
-    null,
-    2,
-  ) + '\n';
+  return (
+    JSON.stringify(
+      {
+        summary: summary(result),
+        counts,
+        findings: result.findings.all.map(
+          ({ severity, code, file, line, message, subject, related, before, after }) => ({
+            severity,
+            code,
+            file,
+            line,
+            message,
+            subject,
+            related,
+            before,
+            after,
+          }),
+        ),
+      },
+      null,
+      2,
+    ) + '\n'
+  );
 }
 
 export function reportMarkdown(result: BuildResult, command: string): string {
@@ -48,7 +96,9 @@ export function reportMarkdown(result: BuildResult, command: string): string {
     if (group.codes.includes('merged-change')) {
       out.push('| Operation | What changed | Older | Newer |', '|---|---|---|---|');
       for (const f of items) {
-        out.push(`| ${f.subject ?? ''} | ${cell(f.message.replace(/^[^:]*: /, ''))} | ${loc(f.related)} ${value(f.before)} | ${loc(f)} ${value(f.after)} |`);
+        out.push(
+          `| ${f.subject ?? ''} | ${cell(f.message.replace(/^[^:]*: /, ''))} | ${loc(f.related)} ${value(f.before)} | ${loc(f)} ${value(f.after)} |`,
+        );
       }
     } else {
       out.push('| Where | Severity | Subject | Finding |', '|---|---|---|---|');

@@ -12,17 +12,25 @@ export function ajvChecker(schemas: Record<string, Schema>): ExampleChecker {
   const { Ajv2020: Ajv } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
   const addFormats = require('ajv-formats') as (ajv: Ajv2020) => void;
   // The spec's schemas are trusted output of the emitters, so no meta-schema validation.
-  const ajv = new Ajv({ strict: false, allErrors: false, validateSchema: false, meta: false, code: { optimize: false }, logger: false });
+  const ajv = new Ajv({
+    strict: false,
+    allErrors: false,
+    validateSchema: false,
+    meta: false,
+    code: { optimize: false },
+    logger: false,
+  });
   addFormats(ajv);
   ajv.addSchema({ $id: BASE, components: { schemas: closed(structuredClone(schemas)) } });
   const compiled = new Map<string, ReturnType<typeof ajv.compile>>();
   const validatorFor = (schema: Schema) => {
     // `$ref: Name` (most examples) compiles each component once; inline schemas once per distinct shape.
-    const key = typeof schema.$ref === 'string' && Object.keys(schema).length === 1 ? schema.$ref : JSON.stringify(schema);
+    const key =
+      typeof schema.$ref === 'string' && Object.keys(schema).length === 1 ? schema.$ref : JSON.stringify(schema);
     let validate = compiled.get(key);
     if (!validate) {
       validate = key.startsWith('#/')
-        ? ajv.getSchema(BASE + key) ?? ajv.compile({ $ref: BASE + key })
+        ? (ajv.getSchema(BASE + key) ?? ajv.compile({ $ref: BASE + key }))
         : ajv.compile(closed(JSON.parse(key.replaceAll('"#/components/schemas/', `"${BASE}#/components/schemas/`))));
       compiled.set(key, validate);
     }
@@ -43,7 +51,13 @@ function closed<T>(node: T): T {
   if (Array.isArray(node)) node.forEach(closed);
   else if (node && typeof node === 'object') {
     const schema = node as Record<string, unknown>;
-    if (schema.properties && !schema.oneOf && !schema.anyOf && !schema.allOf && schema.additionalProperties === undefined) {
+    if (
+      schema.properties &&
+      !schema.oneOf &&
+      !schema.anyOf &&
+      !schema.allOf &&
+      schema.additionalProperties === undefined
+    ) {
       schema.additionalProperties = false;
     }
     for (const value of Object.values(schema)) closed(value);

@@ -7,7 +7,11 @@ import type { ExampleRegistry } from '../emit/examples.ts';
 import { ajvChecker } from './ajv-check.ts';
 import { schemaWalker, type ExampleChecker } from './schema-check.ts';
 
-export function dropInvalidExamples(schemas: Record<string, Schema>, examples: ExampleRegistry, findings: Findings): void {
+export function dropInvalidExamples(
+  schemas: Record<string, Schema>,
+  examples: ExampleRegistry,
+  findings: Findings,
+): void {
   const walker = schemaWalker(schemas);
   let ajv: ExampleChecker | undefined; // built only when some schema needs it
   const check = (schema: Schema, value: unknown): string | undefined => {
@@ -34,9 +38,14 @@ export function dropInvalidExamples(schemas: Record<string, Schema>, examples: E
     }
     if (reason === undefined) continue;
     delete site.container[site.key];
-    findings.warn('example-invalid', site.at, `${site.subject} ${site.where}: example does not validate against its schema (${reason}); dropped from the spec`, {
-      subject: site.subject,
-    });
+    findings.warn(
+      'example-invalid',
+      site.at,
+      `${site.subject} ${site.where}: example does not validate against its schema (${reason}); dropped from the spec`,
+      {
+        subject: site.subject,
+      },
+    );
   }
 }
 

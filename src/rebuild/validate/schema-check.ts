@@ -16,9 +16,35 @@ export interface ExampleChecker {
 }
 
 const REF_PREFIX = '#/components/schemas/';
-const CHECKED = new Set(['$ref', 'type', 'properties', 'required', 'additionalProperties', 'items', 'enum', 'const', 'oneOf', 'anyOf', 'allOf', 'format']);
+const CHECKED = new Set([
+  '$ref',
+  'type',
+  'properties',
+  'required',
+  'additionalProperties',
+  'items',
+  'enum',
+  'const',
+  'oneOf',
+  'anyOf',
+  'allOf',
+  'format',
+]);
 // Keywords that never affect validity (Ajv ignores x-* and, with strict: false, unknown words; these are known).
-const ANNOTATIONS = new Set(['description', 'title', 'example', 'examples', 'default', 'deprecated', 'readOnly', 'writeOnly', 'discriminator', '$comment', 'xml', 'externalDocs']);
+const ANNOTATIONS = new Set([
+  'description',
+  'title',
+  'example',
+  'examples',
+  'default',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
+  'discriminator',
+  '$comment',
+  'xml',
+  'externalDocs',
+]);
 const AJV_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'object', 'array', 'null']);
 const FORMATS: Record<string, unknown> = fullFormats;
 
@@ -26,7 +52,10 @@ const FORMATS: Record<string, unknown> = fullFormats;
  * A checker over `schemas` (components/schemas), and `supports`: whether a schema, with all it reaches,
  * uses only the keywords and references the checker implements (else use Ajv).
  */
-export function schemaWalker(schemas: Record<string, Schema>): { supports(schema: Schema): boolean; checker: ExampleChecker } {
+export function schemaWalker(schemas: Record<string, Schema>): {
+  supports(schema: Schema): boolean;
+  checker: ExampleChecker;
+} {
   const supported = new WeakMap<object, boolean>();
   const supports = (node: unknown): boolean => {
     if (typeof node === 'boolean') return true;
@@ -45,11 +74,17 @@ export function schemaWalker(schemas: Record<string, Schema>): { supports(schema
       if (!CHECKED.has(key)) return false;
       switch (key) {
         case '$ref':
-          if (typeof v !== 'string' || !v.startsWith(REF_PREFIX) || !Object.hasOwn(schemas, v.slice(REF_PREFIX.length))) return false;
+          if (typeof v !== 'string' || !v.startsWith(REF_PREFIX) || !Object.hasOwn(schemas, v.slice(REF_PREFIX.length)))
+            return false;
           if (!supports(schemas[v.slice(REF_PREFIX.length)])) return false;
           break;
         case 'type':
-          if (!(typeof v === 'string' ? AJV_TYPES.has(v) : Array.isArray(v) && v.length > 0 && v.every((t) => AJV_TYPES.has(t)))) return false;
+          if (
+            !(typeof v === 'string'
+              ? AJV_TYPES.has(v)
+              : Array.isArray(v) && v.length > 0 && v.every((t) => AJV_TYPES.has(t)))
+          )
+            return false;
           break;
         case 'properties':
           if (!v || typeof v !== 'object' || Array.isArray(v) || !Object.values(v).every(supports)) return false;
@@ -98,18 +133,22 @@ function walk(schemas: Record<string, Schema>, node: Schema | boolean, data: unk
   // Ajv evaluates a lone $ref (annotations aside) as the referenced schema and nothing else.
   if (ref !== undefined && onlyRef(schema)) return walk(schemas, schemas[ref.slice(REF_PREFIX.length)]!, data);
 
-  const types = schema.type === undefined ? [] : Array.isArray(schema.type) ? (schema.type as string[]) : [schema.type as string];
+  const types =
+    schema.type === undefined ? [] : Array.isArray(schema.type) ? (schema.type as string[]) : [schema.type as string];
   // Ajv checks the type up front unless a single type has keywords of its own group: then the untyped
   // keywords ($ref, const, enum, anyOf, oneOf, allOf) come first and the type error after them.
   const typeGroupFirst = types.length === 1 && hasTypedKeywords(schema, types[0]!);
-  if (types.length > 0 && !typeGroupFirst && !types.some((t) => isType(t, data))) return { path: '', message: `must be ${types.join(',')}` };
+  if (types.length > 0 && !typeGroupFirst && !types.some((t) => isType(t, data)))
+    return { path: '', message: `must be ${types.join(',')}` };
 
   if (ref !== undefined) {
     const error = walk(schemas, schemas[ref.slice(REF_PREFIX.length)]!, data);
     if (error) return error;
   }
-  if (schema.const !== undefined && !deepEqual(schema.const, data)) return { path: '', message: 'must be equal to constant' };
-  if (Array.isArray(schema.enum) && !schema.enum.some((e) => deepEqual(e, data))) return { path: '', message: 'must be equal to one of the allowed values' };
+  if (schema.const !== undefined && !deepEqual(schema.const, data))
+    return { path: '', message: 'must be equal to constant' };
+  if (Array.isArray(schema.enum) && !schema.enum.some((e) => deepEqual(e, data)))
+    return { path: '', message: 'must be equal to one of the allowed values' };
   if (Array.isArray(schema.anyOf)) {
     let first: SchemaError | undefined;
     let passed = false;
@@ -161,7 +200,11 @@ function walk(schemas: Record<string, Schema>, node: Schema | boolean, data: unk
 }
 
 /** Ajv's object keyword order: required, then additionalProperties, then properties. */
-function walkObject(schemas: Record<string, Schema>, schema: Schema, data: Record<string, unknown>): SchemaError | undefined {
+function walkObject(
+  schemas: Record<string, Schema>,
+  schema: Schema,
+  data: Record<string, unknown>,
+): SchemaError | undefined {
   if (Array.isArray(schema.required)) {
     for (const name of schema.required as string[]) {
       if (data[name] === undefined) return { path: '', message: `must have required property '${name}'` };
@@ -169,7 +212,8 @@ function walkObject(schemas: Record<string, Schema>, schema: Schema, data: Recor
   }
   const properties = schema.properties as Record<string, Schema> | undefined;
   // Closed for this check, as Redocly's example rules do: declared properties only, unless composed.
-  const additional = schema.additionalProperties ?? (properties && !schema.oneOf && !schema.anyOf && !schema.allOf ? false : undefined);
+  const additional =
+    schema.additionalProperties ?? (properties && !schema.oneOf && !schema.anyOf && !schema.allOf ? false : undefined);
   if (additional !== undefined && additional !== true) {
     for (const key in data) {
       if (properties && Object.hasOwn(properties, key)) continue;
@@ -202,7 +246,9 @@ function hasTypedKeywords(schema: Schema, type: string): boolean {
     case 'array':
       return schema.items !== undefined;
     case 'object':
-      return schema.properties !== undefined || schema.required !== undefined || schema.additionalProperties !== undefined;
+      return (
+        schema.properties !== undefined || schema.required !== undefined || schema.additionalProperties !== undefined
+      );
     default:
       return false; // integer, boolean and null have no keyword group of their own
   }
@@ -231,7 +277,10 @@ function isType(type: string, data: unknown): boolean {
 function formatMatches(name: string, data: string | number): boolean {
   const format = FORMATS[name];
   if (format === undefined) return true;
-  const def = format instanceof RegExp || typeof format === 'function' ? { type: 'string', validate: format } : (format as { type?: string; validate: unknown });
+  const def =
+    format instanceof RegExp || typeof format === 'function'
+      ? { type: 'string', validate: format }
+      : (format as { type?: string; validate: unknown });
   if ((def.type ?? 'string') !== typeof data) return true;
   const validate = def.validate;
   return validate instanceof RegExp ? validate.test(String(data)) : (validate as (d: unknown) => boolean)(data);
@@ -253,7 +302,9 @@ function deepEqual(a: unknown, b: unknown): boolean {
     }
     const ka = Object.keys(a);
     if (ka.length !== Object.keys(b).length) return false;
-    return ka.every((k) => Object.hasOwn(b, k) && deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+    return ka.every(
+      (k) => Object.hasOwn(b, k) && deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
+    );
   }
   return a !== a && b !== b; // NaN
 }

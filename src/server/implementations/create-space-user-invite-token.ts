@@ -7,5 +7,11 @@ import type { Implementation } from './types.ts';
 export const createSpaceUserInviteToken: Implementation<'create_space_user_invite_token'> = ({ params, state }) => {
   const space = state.directory.find('space', params.id);
   if (!space) throw new HttpError(404, 'notFound', 'id', `No space with id ${params.id}.`);
-  return { status: 200, body: { token: state.invites.issue({ kind: 'space', resourceId: space.id }) } satisfies ResponseBody<'create_space_user_invite_token', 200> };
+  return {
+    status: 200,
+    body: { token: state.invites.issue({ kind: 'space', resourceId: space.id }) } satisfies ResponseBody<
+      'create_space_user_invite_token',
+      200
+    >,
+  };
 };

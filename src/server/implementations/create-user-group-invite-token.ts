@@ -7,5 +7,11 @@ import type { Implementation } from './types.ts';
 export const createUserGroupInviteToken: Implementation<'createUserGroupInviteToken'> = ({ params, state }) => {
   const group = state.directory.find('group', params.id);
   if (!group) throw new HttpError(404, 'notFound', 'id', `No group with id ${params.id}.`);
-  return { status: 200, body: { token: state.invites.issue({ kind: 'group', resourceId: group.id }) } satisfies ResponseBody<'createUserGroupInviteToken', 200> };
+  return {
+    status: 200,
+    body: { token: state.invites.issue({ kind: 'group', resourceId: group.id }) } satisfies ResponseBody<
+      'createUserGroupInviteToken',
+      200
+    >,
+  };
 };

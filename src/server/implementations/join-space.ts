@@ -18,7 +18,13 @@ export const joinSpace: Implementation<'join_space'> = ({ caller, body, state })
   const space = state.directory.find('space', verification.invitation.resourceId);
   if (!space) throw new HttpError(404, 'notFound', 'token', 'The space this token invites to no longer exists.');
   // The token stays valid for the user it was meant for.
-  if (!state.directory.addMember(space, caller.username)) throw new HttpError(400, 'relationAlreadyExists', 'token', `${caller.username} is already a member of space ${space.id}.`);
+  if (!state.directory.addMember(space, caller.username))
+    throw new HttpError(
+      400,
+      'relationAlreadyExists',
+      'token',
+      `${caller.username} is already a member of space ${space.id}.`,
+    );
   state.invites.spend(body.token);
   return { status: 201, headers: { Location: `/user/spaces/${space.id}` } };
 };

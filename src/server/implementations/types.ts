@@ -11,7 +11,9 @@ export type RequestBody<Op extends OperationId> = undefined extends operations[O
   ? JsonBody<NonNullable<operations[Op]['requestBody']>> | undefined
   : JsonBody<operations[Op]['requestBody']>;
 
-export type PathParams<Op extends OperationId> = operations[Op]['parameters'] extends { path: infer Params } ? Params : Record<string, never>;
+export type PathParams<Op extends OperationId> = operations[Op]['parameters'] extends { path: infer Params }
+  ? Params
+  : Record<string, never>;
 
 export interface Call<Op extends OperationId> {
   /** The authenticated user (implemented operations all require authentication). */

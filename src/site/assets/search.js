@@ -12,7 +12,9 @@
   }
   function matches(text, words) {
     var haystack = text.toLowerCase();
-    return words.every(function (w) { return haystack.indexOf(w) !== -1; });
+    return words.every(function (w) {
+      return haystack.indexOf(w) !== -1;
+    });
   }
 
   var lists = document.querySelectorAll('.search-list');
@@ -30,7 +32,10 @@
           if (hit) shown += 1;
         });
       });
-      if (status) status.textContent = words.length ? shown + ' of ' + total + ' match “' + input.value.trim() + '”.' : 'All ' + total + ' operations and schemas.';
+      if (status)
+        status.textContent = words.length
+          ? shown + ' of ' + total + ' match “' + input.value.trim() + '”.'
+          : 'All ' + total + ' operations and schemas.';
     };
     input.value = new URLSearchParams(location.search).get('q') || '';
     input.addEventListener('input', filterList);
@@ -57,7 +62,9 @@
         if (!r.ok) throw new Error(r.status);
         return r.json();
       });
-      index.catch(function () { index = null; });
+      index.catch(function () {
+        index = null;
+      });
     }
     return index;
   }
@@ -85,16 +92,23 @@
       if (e.title) li.appendChild(document.createTextNode(' ' + e.title));
       results.appendChild(li);
     });
-    summary.textContent = hits.length ? hits.length + (hits.length === 1 ? ' result' : ' results') + (hits.length > 10 ? ', first 10 shown:' : ':') : 'No results.';
+    summary.textContent = hits.length
+      ? hits.length + (hits.length === 1 ? ' result' : ' results') + (hits.length > 10 ? ', first 10 shown:' : ':')
+      : 'No results.';
     box.hidden = false;
   }
 
   input.addEventListener('focus', loadIndex);
   input.addEventListener('input', function () {
     var query = input.value;
-    loadIndex().then(function (entries) {
-      if (input.value === query) show(entries, query);
-    }, function () { box.hidden = true; });
+    loadIndex().then(
+      function (entries) {
+        if (input.value === query) show(entries, query);
+      },
+      function () {
+        box.hidden = true;
+      },
+    );
   });
   input.addEventListener('keydown', function (event) {
     if (event.key === 'Escape') box.hidden = true;

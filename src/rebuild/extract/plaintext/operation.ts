@@ -5,7 +5,14 @@ import { locate, parseJson, type PageContext } from '../context.ts';
 import { parseCurl } from '../curl.ts';
 import { privilegesFromPlainText } from '../privileges.ts';
 
-const SECTION_LABELS = ['Example cURL requests', 'Path parameters', 'Query parameters', 'Request body', 'Request Examples', 'Responses'];
+const SECTION_LABELS = [
+  'Example cURL requests',
+  'Path parameters',
+  'Query parameters',
+  'Request body',
+  'Request Examples',
+  'Responses',
+];
 const PARAMETER_SECTIONS: Record<string, Parameter['in']> = { 'Path parameters': 'path', 'Query parameters': 'query' };
 
 export interface PlaintextOptions {
@@ -16,10 +23,16 @@ export interface PlaintextOptions {
 }
 
 export function looksLikePlaintextReference(text: string): boolean {
-  return /^Request Examples$/m.test(text) || /^(Path|Query) parameters$/m.test(text) || /\bonezone-rest-cli\b/.test(text);
+  return (
+    /^Request Examples$/m.test(text) || /^(Path|Query) parameters$/m.test(text) || /\bonezone-rest-cli\b/.test(text)
+  );
 }
 
-export function extractPlaintextOperation(ctx: PageContext, options: PlaintextOptions, blank: Operation): Operation | undefined {
+export function extractPlaintextOperation(
+  ctx: PageContext,
+  options: PlaintextOptions,
+  blank: Operation,
+): Operation | undefined {
   const lines = ctx.lines.all;
   const used = new Array<boolean>(lines.length).fill(false);
   const op = blank;
@@ -74,7 +87,9 @@ export function extractPlaintextOperation(ctx: PageContext, options: PlaintextOp
     // $GROUP_ID-style segments are the path parameters, in order.
     const pathParams = op.parameters.filter((p) => p.in === 'path');
     let n = 0;
-    const segments = curlPath.segments.map((s) => (s.startsWith('$') ? `{${pathParams[n++]?.name ?? s.slice(1).toLowerCase()}}` : s));
+    const segments = curlPath.segments.map((s) =>
+      s.startsWith('$') ? `{${pathParams[n++]?.name ?? s.slice(1).toLowerCase()}}` : s,
+    );
     op.method = curlPath.method.toLowerCase();
     op.path = '/' + segments.join('/');
     const base = options.basePath.replace(/\/+$/, '');
@@ -85,7 +100,12 @@ export function extractPlaintextOperation(ctx: PageContext, options: PlaintextOp
     if (used[j] || lines[j]!.trim() === '') continue;
     let k = j;
     while (k + 1 < lines.length && !used[k + 1] && lines[k + 1]!.trim() !== '') k++;
-    ctx.findings.warn('unmapped-block', at(j), `lines ${j + 1}-${k + 1} were not mapped: "${lines[j]!.trim().slice(0, 60)}"`, { subject: op.operationId || op.summary });
+    ctx.findings.warn(
+      'unmapped-block',
+      at(j),
+      `lines ${j + 1}-${k + 1} were not mapped: "${lines[j]!.trim().slice(0, 60)}"`,
+      { subject: op.operationId || op.summary },
+    );
     j = k;
   }
   return op;
@@ -104,7 +124,10 @@ function readCurl(ctx: PageContext, op: Operation, start: number, end: number, u
   used.fill(true, start, end);
   if (!curl) return undefined;
   op.codeSamples.push({ label, lang: 'cURL', source: command, at: locate(ctx, first + 1) });
-  const output = lines.slice(last + 1, end).join('\n').trim();
+  const output = lines
+    .slice(last + 1, end)
+    .join('\n')
+    .trim();
   if (output) {
     const parsed = parseJson(ctx, output, last + 2, 'cURL sample output');
     if (parsed.ok) op.curlOutputs.push({ value: parsed.value, at: locate(ctx, last + 2), origin: 'curl' });
@@ -114,7 +137,14 @@ function readCurl(ctx: PageContext, op: Operation, start: number, end: number, u
 }
 
 /** `| id required | string Group Id. |` */
-function readParameters(ctx: PageContext, op: Operation, where: Parameter['in'], start: number, end: number, used: boolean[]): void {
+function readParameters(
+  ctx: PageContext,
+  op: Operation,
+  where: Parameter['in'],
+  start: number,
+  end: number,
+  used: boolean[],
+): void {
   for (let j = start; j < end; j++) {
     const cells = tableCells(ctx.lines.all[j]!);
     if (!cells || cells[0] === 'Parameter' || /^-+$/.test(cells[0] ?? '')) {
@@ -138,7 +168,12 @@ function readParameters(ctx: PageContext, op: Operation, where: Parameter['in'],
 }
 
 /** `onezone-rest-cli createUserGroupInviteToken id=…` (the Responses label may be glued to its end). */
-function readRestCli(ctx: PageContext, op: Operation, start: number, used: boolean[]): { line: number; responsesGlued: boolean } {
+function readRestCli(
+  ctx: PageContext,
+  op: Operation,
+  start: number,
+  used: boolean[],
+): { line: number; responsesGlued: boolean } {
   const m = /^(onezone-rest-cli\s+(\S+)((?:\s+\S+=\S*?)*))(Responses)?$/.exec((ctx.lines.all[start] ?? '').trim());
   if (!m) return { line: start, responsesGlued: false };
   used[start] = true;
@@ -150,7 +185,13 @@ function readRestCli(ctx: PageContext, op: Operation, start: number, used: boole
   return { line: start + 1, responsesGlued: m[4] !== undefined };
 }
 
-function readResponses(ctx: PageContext, op: Operation, options: PlaintextOptions, start: number, used: boolean[]): void {
+function readResponses(
+  ctx: PageContext,
+  op: Operation,
+  options: PlaintextOptions,
+  start: number,
+  used: boolean[],
+): void {
   const lines = ctx.lines.all;
   let j = start;
   let pendingDescription = '';
@@ -161,11 +202,13 @@ function readResponses(ctx: PageContext, op: Operation, options: PlaintextOption
     let description = pendingDescription || lines[j]!.trim();
     if (!pendingDescription) j++;
     pendingDescription = '';
-    while (j < lines.length && !lines[j]!.startsWith('|') && lines[j]!.trim() !== 'Example') description += ' ' + lines[j++]!.trim();
+    while (j < lines.length && !lines[j]!.startsWith('|') && lines[j]!.trim() !== 'Example')
+      description += ' ' + lines[j++]!.trim();
     const properties: Record<string, Schema> = {};
     while (j < lines.length && lines[j]!.trim() !== 'Example') {
       const row = /^\|?\s*(\w+)\s+(string|object|integer|number|boolean|array)\s+(.*?)[\s|]*$/.exec(lines[j]!);
-      if (row && !lines[j]!.startsWith('| Property')) properties[row[1]!] = { type: row[2]!, description: row[3]!.trim() };
+      if (row && !lines[j]!.startsWith('| Property'))
+        properties[row[1]!] = { type: row[2]!, description: row[3]!.trim() };
       used[j++] = true;
     }
     used[descriptionLine] = true;
@@ -176,15 +219,29 @@ function readResponses(ctx: PageContext, op: Operation, options: PlaintextOption
     const status = options.statusByDescription[description] ?? (op.responses.length === 0 ? '200' : undefined);
     const at = locate(ctx, descriptionLine + 1);
     if (!status) {
-      ctx.findings.warn('unknown-section', at, `response "${description}" has no known status code; response dropped`, { subject: op.operationId });
+      ctx.findings.warn('unknown-section', at, `response "${description}" has no known status code; response dropped`, {
+        subject: op.operationId,
+      });
     } else {
       if (!(description in options.statusByDescription)) {
-        ctx.findings.info('inferred-fact', at, `the page prints no status code for "${description}"; ${status} assumed for the first (success) response`, { subject: op.operationId });
+        ctx.findings.info(
+          'inferred-fact',
+          at,
+          `the page prints no status code for "${description}"; ${status} assumed for the first (success) response`,
+          { subject: op.operationId },
+        );
       }
       const examples: Example[] = [];
       const parsed = parseJson(ctx, json, j + 1, `response "${description}" example`);
       if (parsed.ok) examples.push({ value: parsed.value, at: locate(ctx, j + 1), origin: 'example' });
-      const response: Response = { status, description, schema: { type: 'object', properties }, headers: [], examples, at };
+      const response: Response = {
+        status,
+        description,
+        schema: { type: 'object', properties },
+        headers: [],
+        examples,
+        at,
+      };
       op.responses.push(response);
     }
     j = endLine + 1;

@@ -33,14 +33,19 @@ export function extractDefinition(ctx: PageContext, unit: Unit): SchemaDefinitio
   const table = body[tableIndex] as TableBlock | undefined;
   const schema = table
     ? propertyTableSchema(ctx, table, (anchor, line) => {
-        ctx.findings.warn('dangling-reference', locate(ctx, line), `definition ${name} points at #${anchor}, which definitions cannot hold`);
+        ctx.findings.warn(
+          'dangling-reference',
+          locate(ctx, line),
+          `definition ${name} points at #${anchor}, which definitions cannot hold`,
+        );
         return undefined;
       })
     : { type: 'object' };
   if (table) table.used = true;
   if (description) schema.description = description;
   if (polymorphism.type) schema.type = polymorphism.type; // `*Type* : object` on tableless definitions
-  if (polymorphism.polymorphism) schema['x-polymorphism'] = { polymorphism: polymorphism.polymorphism, discriminator: polymorphism.discriminator };
+  if (polymorphism.polymorphism)
+    schema['x-polymorphism'] = { polymorphism: polymorphism.polymorphism, discriminator: polymorphism.discriminator };
 
   const examples: Example[] = [];
   const rest = tableIndex < 0 ? [] : body.slice(tableIndex + 1);

@@ -5,7 +5,13 @@ import type { Unit } from '../../markdown/units.ts';
 import type { ApiInfo } from '../../model.ts';
 import { excerpt, locate, type PageContext } from '../context.ts';
 
-const FACT_SECTIONS = new Set(['Version information', 'Contact information', 'License information', 'URI scheme', 'Tags']);
+const FACT_SECTIONS = new Set([
+  'Version information',
+  'Contact information',
+  'License information',
+  'URI scheme',
+  'Tags',
+]);
 
 export function extractOverview(ctx: PageContext, unit: Unit, info: ApiInfo): void {
   unit.anchor!.used = unit.heading!.used = true;

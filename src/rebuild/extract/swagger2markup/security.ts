@@ -23,7 +23,11 @@ export function extractSecurityScheme(ctx: PageContext, unit: Unit): SecuritySch
     case 'apiKey':
       return { key, scheme: { type: 'apiKey', name: fields.name, in: (fields.in ?? 'header').toLowerCase() }, at };
     default:
-      ctx.findings.warn('unknown-section', at, `security scheme ${key} has unknown type "${fields.type ?? ''}"; scheme dropped`);
+      ctx.findings.warn(
+        'unknown-section',
+        at,
+        `security scheme ${key} has unknown type "${fields.type ?? ''}"; scheme dropped`,
+      );
       return undefined;
   }
 }

@@ -9,13 +9,21 @@ import { locate, type PageContext } from '../context.ts';
 export function checkTable(ctx: PageContext, table: TableBlock, columns: readonly string[]): boolean {
   if (table.header.length !== columns.length || table.header.some((c, i) => c.text !== columns[i])) {
     const header = table.header.map((c) => c.text).join(' | ');
-    ctx.findings.warn('broken-table', locate(ctx, table.line), `table has columns ${header || '(none)'}, expected ${columns.join(' | ')}`);
+    ctx.findings.warn(
+      'broken-table',
+      locate(ctx, table.line),
+      `table has columns ${header || '(none)'}, expected ${columns.join(' | ')}`,
+    );
     return false;
   }
   let ok = true;
   table.rows.forEach((row, i) => {
     if (!isWhole(table, i, columns.length)) {
-      ctx.findings.warn('broken-table', locate(ctx, table.rowLines[i] ?? table.line), `table row has ${table.rowWidths[i] ?? row.length} cells, expected ${columns.length}; row dropped`);
+      ctx.findings.warn(
+        'broken-table',
+        locate(ctx, table.rowLines[i] ?? table.line),
+        `table row has ${table.rowWidths[i] ?? row.length} cells, expected ${columns.length}; row dropped`,
+      );
       ok = false;
     }
   });
@@ -61,7 +69,11 @@ export function describedCell(cell: Cell): { description: string; labelled: Map<
 
 /** Reads a Default cell or `**Default** : `x`` label: JSON where it parses, the plain text otherwise. */
 export function defaultValue(spans: readonly Span[] | undefined): unknown {
-  const raw = spans?.map((s) => (s.kind === 'br' ? '' : s.text)).join('').replace(/^\s*:\s*/, '').trim();
+  const raw = spans
+    ?.map((s) => (s.kind === 'br' ? '' : s.text))
+    .join('')
+    .replace(/^\s*:\s*/, '')
+    .trim();
   if (!raw || raw === '--') return undefined;
   try {
     return JSON.parse(raw);
@@ -75,7 +87,11 @@ export function typeOfCell(ctx: PageContext, cell: Cell, line: number): TypeExpr
     return parseTypeExpr(cell.spans);
   } catch (e) {
     if (!(e instanceof TypeSyntaxError)) throw e;
-    ctx.findings.warn('unknown-type', locate(ctx, line), `cannot read type "${cell.text}": ${e.message}; typed as any value`);
+    ctx.findings.warn(
+      'unknown-type',
+      locate(ctx, line),
+      `cannot read type "${cell.text}": ${e.message}; typed as any value`,
+    );
     return undefined;
   }
 }

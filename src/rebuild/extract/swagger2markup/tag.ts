@@ -22,5 +22,10 @@ export function extractTag(ctx: PageContext, unit: Unit): Tag {
       }
     }
   }
-  return { name: unit.heading!.text, description: descriptionLines.join('\n\n'), operationIds, at: locate(ctx, unit.heading!.line) };
+  return {
+    name: unit.heading!.text,
+    description: descriptionLines.join('\n\n'),
+    operationIds,
+    at: locate(ctx, unit.heading!.line),
+  };
 }

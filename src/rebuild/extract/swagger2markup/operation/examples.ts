@@ -8,7 +8,10 @@ import { claim, type OperationRule, type OperationState } from './state.ts';
 
 export const exampleRequest: OperationRule = (state) => {
   claim(state, 'Example HTTP request');
-  for (const [title, field] of [['Request path', 'path'], ['Request body', 'body']] as const) {
+  for (const [title, field] of [
+    ['Request path', 'path'],
+    ['Request body', 'body'],
+  ] as const) {
     for (const section of claim(state, title)) {
       const example = sectionExample(state, section.blocks, title);
       if (example) state.op.requestExamples[field] = example;

@@ -3,7 +3,10 @@ import { locate } from '../../context.ts';
 import { claim, type OperationRule } from './state.ts';
 
 export const mediaTypes: OperationRule = (state) => {
-  for (const [title, field] of [['Consumes', 'consumes'], ['Produces', 'produces']] as const) {
+  for (const [title, field] of [
+    ['Consumes', 'consumes'],
+    ['Produces', 'produces'],
+  ] as const) {
     for (const section of claim(state, title)) {
       for (const b of section.blocks) {
         if (b.kind !== 'list') continue;

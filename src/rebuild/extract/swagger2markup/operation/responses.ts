@@ -16,7 +16,9 @@ export const responses: OperationRule = (state) => {
     const [codeC, descC, schemaC] = cells as [Cell, Cell, Cell];
     const status = codeC.text.replace(/\*/g, '').trim();
     if (!/^([1-5]\d\d|default)$/.test(status)) {
-      ctx.findings.warn('broken-table', locate(ctx, line), `"${status}" is not an HTTP status code; response dropped`, { subject: op.operationId });
+      ctx.findings.warn('broken-table', locate(ctx, line), `"${status}" is not an HTTP status code; response dropped`, {
+        subject: op.operationId,
+      });
       return;
     }
     const { description, labelled } = describedCell(descC);
@@ -40,7 +42,8 @@ function headersOf(spans: Span[]): Header[] {
     const s = spans[i]!;
     if (s.kind !== 'code') continue;
     const rest: Span[] = [];
-    for (let j = i + 1; j < spans.length && spans[j]!.kind !== 'br' && spans[j]!.kind !== 'code'; j++) rest.push(spans[j]!);
+    for (let j = i + 1; j < spans.length && spans[j]!.kind !== 'br' && spans[j]!.kind !== 'code'; j++)
+      rest.push(spans[j]!);
     const text = spansMarkdown(rest);
     const m = /^\(([^)]*)\)\s*:?\s*([\s\S]*)$/.exec(text);
     let schema = { type: 'string' } as Record<string, unknown>;

@@ -18,7 +18,9 @@ export type OperationRule = (state: OperationState) => void;
 /** Finds a section by title (case-insensitive) and claims it. */
 export function claim(state: OperationState, title: string | RegExp): Section[] {
   const lower = typeof title === 'string' ? title.toLowerCase() : undefined;
-  const found = state.sections.filter((s) => (lower !== undefined ? s.title === lower : (title as RegExp).test(s.heading.text)));
+  const found = state.sections.filter((s) =>
+    lower !== undefined ? s.title === lower : (title as RegExp).test(s.heading.text),
+  );
   for (const s of found) {
     s.claimed = true;
     s.heading.used = true;
@@ -36,7 +38,11 @@ export function localSchemaResolver(state: OperationState, blocks: Block[]) {
     const title = blocks[i + 1];
     const table = blocks[i + 2];
     if (i < 0 || title?.kind !== 'paragraph' || table?.kind !== 'table') {
-      state.ctx.findings.warn('dangling-reference', locate(state.ctx, line), `inline schema #${anchor} is not on the page; typed as any value`);
+      state.ctx.findings.warn(
+        'dangling-reference',
+        locate(state.ctx, line),
+        `inline schema #${anchor} is not on the page; typed as any value`,
+      );
       return undefined;
     }
     blocks[i]!.used = title.used = table.used = true;
