@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { lintSpecText } from '../src/check/lint-spec.ts';
+import { lintSpec } from '../src/check/lint-spec.ts';
 import { specYaml } from '../src/rebuild/emit/yaml.ts';
 import { SEED_SPEC } from './helpers/corpus.ts';
 
@@ -18,7 +18,7 @@ const tokenOp = (d: Doc) => d.paths['/spaces/{id}/users/token']!.post!;
 async function errors(mutate: (d: Doc) => void): Promise<string[]> {
   const doc = seed();
   mutate(doc);
-  const problems = await lintSpecText(specYaml(doc, 'test'), SEED_SPEC);
+  const problems = await lintSpec(specYaml(doc, 'test'), SEED_SPEC);
   return problems.filter((p) => p.severity === 'error').map((p) => `${p.ruleId} ${p.pointer}`);
 }
 

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { parse } from 'yaml';
-import type { Spec } from '../src/generate/spec-types.ts';
+import type { Spec } from '../src/openapi/spec-types.ts';
 import type { User } from '../src/server/accounts.ts';
 import { startServer, type RunningServer } from '../src/server/index.ts';
 import { SEED_SPEC } from './helpers/corpus.ts';

@@ -12,7 +12,8 @@ import { stubs } from '../generated/handlers.ts';
 import { PROJECT_ROOT } from '../src/paths.ts';
 import { loadUsersFile, UsersFileError } from '../src/server/accounts.ts';
 import { startServer, type RunningServer } from '../src/server/index.ts';
-import { basePathOf, loadSpec } from '../src/server/spec.ts';
+import { loadSpec } from '../src/server/spec.ts';
+import { basePathOf } from '../src/openapi/servers.ts';
 import { buildCorpusSpecFile, SEED_SPEC } from './helpers/corpus.ts';
 import { freePort } from './helpers/prism.ts';
 import { closeRawAgent, rawRequest } from './helpers/raw-http.ts';
@@ -362,8 +363,8 @@ describe('CLIs', () => {
 
   test('npm run serve rejects a bad --port', async () => {
     const cli = runCli('src/cli/serve.ts', ['--port', 'eighty']);
-    assert.equal(await cli.exit, 1);
-    assert.match(cli.output(), /--port must be a port number/);
+    assert.equal(await cli.exit, 2);
+    assert.match(cli.output(), /^serve: --port must be a port number \(0-65535\), got 'eighty'\nusage: npm run serve/);
   });
 
   test('npm run mock: Prism on --port, stopped with the CLI on SIGTERM', async () => {

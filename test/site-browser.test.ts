@@ -10,7 +10,7 @@ import { chromium, type Browser, type BrowserContextOptions, type Page } from 'p
 import { PROJECT_ROOT } from '../src/paths.ts';
 import type { SiteInput } from '../src/site/index.ts';
 import { operationPage, schemaPage } from '../src/site/links.ts';
-import { refName } from '../src/site/schema-model.ts';
+import { refName } from '../src/openapi/ref-utils.ts';
 import { serveStatic, type StaticServer } from '../src/site/static-server.ts';
 import {
   brokenLinks,

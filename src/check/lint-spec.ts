@@ -1,4 +1,4 @@
-// Lints a spec with Redocly through @redocly/openapi-core's API, using the project's redocly.yaml.
+// Lints spec text with Redocly through @redocly/openapi-core's API, using the project's redocly.yaml.
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../paths.ts';
 
@@ -9,22 +9,8 @@ export interface LintProblem {
   pointer: string;
 }
 
-export async function lintSpec(specPath: string): Promise<LintProblem[]> {
-  const { lint, loadConfig } = await import('@redocly/openapi-core');
-  const config = await loadConfig({ configPath: join(PROJECT_ROOT, 'redocly.yaml') });
-  const problems = await lint({ ref: specPath, config });
-  return problems
-    .filter((p) => !p.ignored)
-    .map((p) => ({
-      severity: p.severity,
-      ruleId: p.ruleId,
-      message: p.message,
-      pointer: p.location[0]?.pointer ?? '',
-    }));
-}
-
-/** Lints spec text that is not (or not yet) on disk; `path` is only used to resolve and show locations. */
-export async function lintSpecText(source: string, path: string): Promise<LintProblem[]> {
+/** Lints `source` (on disk or not); `path` resolves relative refs and names the locations. */
+export async function lintSpec(source: string, path: string): Promise<LintProblem[]> {
   // Imported on use, like the other heavy tools: a memo hit in `check` does not load Redocly.
   const { lintFromString, loadConfig } = await import('@redocly/openapi-core');
   const config = await loadConfig({ configPath: join(PROJECT_ROOT, 'redocly.yaml') });

@@ -1,14 +1,13 @@
 // generated/client.ts: openapi-fetch's createClient<paths> with the spec's servers and security schemes
 // turned into a base-URL default and auth helpers.
 import { generatedHeader } from './header.ts';
-import type { Spec } from './spec-types.ts';
+import type { Spec } from '../openapi/spec-types.ts';
+import { serverUrl } from '../openapi/servers.ts';
 
 export function generateClient(spec: Spec): string {
   const servers = (spec.servers ?? []).map((s) => s.url);
   const first = spec.servers?.[0];
-  const defaultUrl = first
-    ? first.url.replace(/\{([^}]+)\}/g, (_, v: string) => first.variables?.[v]?.default ?? v)
-    : 'http://localhost';
+  const defaultUrl = first ? serverUrl(first) : 'http://localhost';
   const schemes = Object.entries(spec.components.securitySchemes);
   const apiKey = schemes.find(([, s]) => s.type === 'apiKey' && s.in === 'header');
   const basic = schemes.find(([, s]) => s.type === 'http' && s.scheme === 'basic');

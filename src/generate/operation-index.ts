@@ -1,5 +1,5 @@
 // generated/operations.json: the operation index the site and the server share.
-import type { Spec, SpecOperation } from './spec-types.ts';
+import type { Spec, SpecOperation } from '../openapi/spec-types.ts';
 
 export interface IndexedOperation {
   operationId: string;

@@ -3,6 +3,7 @@
 // and `[name](#op-name)` pointing at an inline object table on the same page.
 import type { Span } from './markdown/blocks.ts';
 import type { Schema } from './model.ts';
+import { componentRef } from '../openapi/ref-utils.ts';
 
 export type TypeExpr =
   | { kind: 'schema'; schema: Schema }
@@ -12,8 +13,6 @@ export type TypeExpr =
 type Tok = { t: 'word'; v: string } | { t: 'punct'; v: string } | { t: 'ref'; name: string; href: string };
 
 const PRIMITIVES = new Set(['string', 'integer', 'number', 'boolean', 'object', 'file']);
-
-export const componentRef = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
 
 export class TypeSyntaxError extends Error {}
 

@@ -6,7 +6,7 @@ import type { ErrorObject } from 'ajv';
 import addFormats from 'ajv-formats';
 import { OpenAPIBackend, type Document, type Operation } from 'openapi-backend';
 import { STUB_HEADER, type Reply } from '../../generated/handlers.ts';
-import type { SpecOperation } from '../generate/spec-types.ts';
+import type { SpecOperation } from '../openapi/spec-types.ts';
 import { Accounts, type User, type UsersFile } from './accounts.ts';
 import { ErrorBodies, HttpError } from './errors.ts';
 import type { Implementations } from './implementations/types.ts';

@@ -2,7 +2,7 @@
 // `security` (its own or the global one, as openapi-backend's router merges them) is met when all schemes of
 // any one of its requirements find a user. `security: []` marks a public operation.
 import type { Accounts, User } from './accounts.ts';
-import type { Spec } from '../generate/spec-types.ts';
+import type { Spec } from '../openapi/spec-types.ts';
 
 type SecurityScheme = Spec['components']['securitySchemes'][string];
 type Headers = Record<string, string | string[] | undefined>;

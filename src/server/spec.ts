@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import type { Spec } from '../generate/spec-types.ts';
+import type { Spec } from '../openapi/spec-types.ts';
+import { basePathOf } from '../openapi/servers.ts';
 import { PROJECT_ROOT } from '../paths.ts';
 
 export const DEFAULT_SPEC_PATH = join(PROJECT_ROOT, 'spec', 'openapi.yaml');
@@ -22,14 +23,4 @@ export function loadSpec(path = DEFAULT_SPEC_PATH): LoadedSpec {
     for (const op of Object.values(item)) for (const name of op['x-privileges'] ?? []) privileges.add(name);
   }
   return { document, basePath: basePathOf(document), privileges };
-}
-
-/** The path of the first server URL, its {variables} filled with their defaults. */
-export function basePathOf(spec: Pick<Spec, 'servers'>): string {
-  const server = spec.servers?.[0];
-  if (!server) return '';
-  const url = server.url.replace(/\{([^}]+)\}/g, (_, name: string) => server.variables?.[name]?.default ?? 'localhost');
-  // Relative server URLs ("/api") are resolved against a dummy origin.
-  const path = new URL(url, 'http://localhost').pathname;
-  return path.replace(/\/+$/, '');
 }

@@ -1,7 +1,7 @@
 // The example request of an operation: documented examples first, openapi-sampler (Redoc's sampler) where the
 // docs show none. Both the cURL and the TypeScript samples are built from it.
 import { sample } from 'openapi-sampler';
-import type { Spec, SpecOperation, SpecParameter } from '../generate/spec-types.ts';
+import type { Spec, SpecOperation, SpecParameter } from '../openapi/spec-types.ts';
 
 export interface ExampleRequest {
   /** Parameter values by location (`path`, `query`, `header`, `cookie`) and name. */

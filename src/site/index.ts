@@ -2,18 +2,18 @@
 // index, and Redoc's reference page. Deterministic: the same input gives byte-identical files (`npm run check`
 // compares them with the committed ones).
 import type { IndexedOperation } from '../generate/operation-index.ts';
-import type { Spec } from '../generate/spec-types.ts';
+import type { Spec } from '../openapi/spec-types.ts';
 import { staticAssets } from './assets.ts';
 import { indexPageArtifact } from './page-index.ts';
 import { operationPageArtifact } from './page-operation.ts';
 import { referenceArtifacts } from './page-reference.ts';
 import { reportPageArtifact } from './page-report.ts';
 import { schemaPageArtifact } from './page-schema.ts';
-import type { ReportJson } from './report-types.ts';
+import type { ReportJson } from '../rebuild/report/model.ts';
 import { searchEntries, searchIndexArtifact, searchPageArtifact } from './search.ts';
 import { siteModel } from './site-model.ts';
 
-export type { ReportJson } from './report-types.ts';
+export type { ReportJson } from '../rebuild/report/model.ts';
 
 export interface SiteInput {
   spec: Spec;

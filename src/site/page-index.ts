@@ -1,5 +1,5 @@
 // The front page: operations grouped by tag (in the spec's tag order), every schema, and the API overview.
-import type { Spec } from '../generate/spec-types.ts';
+import type { Spec } from '../openapi/spec-types.ts';
 import { badge, escapeHtml, methodBadge, section } from './html.ts';
 import { page } from './layout.ts';
 import { anchorId, INDEX_PAGE, operationPage, schemaPage } from './links.ts';

@@ -1,13 +1,14 @@
 // One page per operation: what to send, what comes back, who may call it, and how (cURL, TypeScript).
 import { STATUS_CODES } from 'node:http';
-import type { SpecMedia, SpecOperation, SpecResponse } from '../generate/spec-types.ts';
+import type { SpecMedia, SpecOperation, SpecResponse } from '../openapi/spec-types.ts';
 import { findingsSection } from './findings-list.ts';
 import { badge, codeBlock, escapeHtml, jsonBlock, methodBadge, section, tableWrap } from './html.ts';
 import { page } from './layout.ts';
 import { anchorId, href, INDEX_PAGE, operationPage, schemaPage } from './links.ts';
 import { renderInline, renderMarkdown } from './markdown.ts';
 import { shellSamples, typescriptSample } from './samples.ts';
-import { compositionLabel, isSchema, refName, typeLabel, type Schema } from './schema-model.ts';
+import { compositionLabel, isSchema, typeLabel, type Schema } from './schema-model.ts';
+import { refName } from '../openapi/ref-utils.ts';
 import { propertiesTable } from './schema-table.ts';
 import type { SiteModel, SiteOperation } from './site-model.ts';
 

@@ -4,71 +4,18 @@ import { findingRowId } from './findings-list.ts';
 import { badge, escapeHtml, section, tableWrap } from './html.ts';
 import { page } from './layout.ts';
 import { href, REPORT_PAGE } from './links.ts';
-import type { ReportFinding, ReportLocation } from './report-types.ts';
+import type { Finding, Location } from '../rebuild/findings.ts';
+import { REPORT_GROUPS, summaryLine } from '../rebuild/report/model.ts';
 import type { NumberedFinding, SiteModel } from './site-model.ts';
-
-// The grouping of spec/REPORT.md (src/rebuild/report/render.ts); codes it does not know land in "Other findings".
-const GROUPS: { id: string; title: string; why: string; codes: string[] }[] = [
-  {
-    id: 'errors',
-    title: 'Errors',
-    why: 'Input the rebuilder could not use; the build exits non-zero.',
-    codes: ['unreadable-file', 'no-input', 'conflicting-operation', 'unrecognised-page'],
-  },
-  {
-    id: 'merged-conflicts',
-    title: 'Merged conflicts',
-    why: 'The same operation in several releases: the later release wins field by field.',
-    codes: ['merged-change'],
-  },
-  {
-    id: 'inferred-schemas',
-    title: 'Inferred schemas',
-    why: 'Referenced but never defined: inferred from every example that uses them.',
-    codes: ['inferred-schema', 'schema-versions'],
-  },
-  {
-    id: 'doc-inconsistencies',
-    title: 'Doc inconsistencies',
-    why: 'The docs contradict themselves; the spec keeps the declared endpoint and only examples that validate.',
-    codes: ['curl-mismatch', 'example-invalid', 'example-without-response', 'dangling-reference', 'unused-definition'],
-  },
-  {
-    id: 'unmapped',
-    title: 'Unmapped content',
-    why: 'Blocks, sections or rows no extractor could place in the spec.',
-    codes: [
-      'unmapped-block',
-      'unknown-section',
-      'empty-page',
-      'no-endpoint',
-      'broken-table',
-      'invalid-json',
-      'unknown-type',
-    ],
-  },
-  {
-    id: 'facts',
-    title: 'Facts not on the pages',
-    why: 'Filled in from spec/sources.yaml or a stated convention.',
-    codes: ['inferred-fact'],
-  },
-  {
-    id: 'duplicates',
-    title: 'Duplicates',
-    why: 'One operation on several pages of one release with the same content: counted once.',
-    codes: ['duplicate-operation'],
-  },
-];
 
 const VALUE_PREVIEW = 120;
 
 export function reportPageArtifact(model: SiteModel): { path: string; content: string } {
   const file = REPORT_PAGE;
   const numbered = model.report.findings.map((finding, index) => ({ finding, index }));
-  const known = new Set(GROUPS.flatMap((g) => g.codes));
+  const known = new Set<string>(REPORT_GROUPS.flatMap((g) => g.codes));
   const groups = [
-    ...GROUPS,
+    ...REPORT_GROUPS,
     {
       id: 'other',
       title: 'Other findings',
@@ -76,14 +23,13 @@ export function reportPageArtifact(model: SiteModel): { path: string; content: s
       codes: [...new Set(numbered.map((n) => n.finding.code).filter((c) => !known.has(c)))],
     },
   ];
-  const subject = (f: ReportFinding) => {
+  const subject = (f: Finding) => {
     if (!f.subject) return '';
     const target = model.subjectPage(f.subject);
     return target
       ? `<a href="${escapeHtml(href(file, target))}">${escapeHtml(f.subject)}</a>`
       : `<code>${escapeHtml(f.subject)}</code>`;
   };
-  const s = model.report.summary;
   const sections = groups
     .filter((g) => g.id !== 'other' || g.codes.length)
     .map((g) => {
@@ -101,8 +47,7 @@ export function reportPageArtifact(model: SiteModel): { path: string; content: s
     .join('');
   const body = [
     '<h1>Build report</h1>',
-    `<p>${s.sources} source page(s) → ${s.operations} operation(s), ${s.schemas} schema(s) (${s.inferredSchemas} inferred). ` +
-      `${s.errors} error(s), ${s.warnings} warning(s), ${s.infos} note(s); ${s.unmapped} unmapped block(s).</p>`,
+    `<p>${escapeHtml(summaryLine(model.report.summary))}</p>`,
     `<nav aria-label="Report sections"><ul class="toc">${toc}</ul></nav>`,
     ...sections,
   ];
@@ -116,7 +61,7 @@ function sorted(items: NumberedFinding[]): NumberedFinding[] {
 }
 
 /** `file:line`, breakable after each folder so long paths wrap without splitting names. */
-const loc = (l: ReportLocation | undefined) =>
+const loc = (l: Location | undefined) =>
   l ? `<code>${escapeHtml(`${l.file}:${l.line}`).replace(/\//g, '/<wbr>')}</code>` : '';
 
 /** Short values inline; long ones (whole descriptions) folded, readable without JavaScript. */
@@ -128,7 +73,7 @@ function value(v: unknown): string {
   return `<details><summary>${escapeHtml(preview)}</summary><pre><code>${escapeHtml(text)}</code></pre></details>`;
 }
 
-function mergeTable(items: NumberedFinding[], subject: (f: ReportFinding) => string): string {
+function mergeTable(items: NumberedFinding[], subject: (f: Finding) => string): string {
   const rows = items
     .map(({ finding: f, index }) => {
       const what = f.message.replace(/^[^:]*: /, '');
@@ -140,7 +85,7 @@ function mergeTable(items: NumberedFinding[], subject: (f: ReportFinding) => str
   );
 }
 
-function findingTable(items: NumberedFinding[], subject: (f: ReportFinding) => string, caption: string): string {
+function findingTable(items: NumberedFinding[], subject: (f: Finding) => string, caption: string): string {
   // The message first: on a phone it is what shows before the table scrolls.
   const rows = items
     .map(

@@ -1,6 +1,7 @@
 // Code samples on operation pages: the documented shell samples (x-codeSamples), a cURL command built from the
 // example request when the docs have none, and a TypeScript call through the generated typed client.
-import type { Spec, SpecOperation } from '../generate/spec-types.ts';
+import type { Spec, SpecOperation } from '../openapi/spec-types.ts';
+import { serverUrl } from '../openapi/servers.ts';
 import { exampleRequest, type ExampleRequest } from './examples.ts';
 import type { SiteOperation } from './site-model.ts';
 
@@ -28,9 +29,9 @@ export function shellSamples(operation: SiteOperation, spec: Spec): CodeSample[]
 }
 
 /** `https://$HOST:8443/...`: server variables become shell variables, as in the documented samples. */
-function serverUrl(spec: Spec): string {
-  const url = spec.servers?.[0]?.url ?? 'http://localhost';
-  return url.replace(/\{([^}]+)\}/g, (_, name: string) => `$${name.toUpperCase()}`);
+function shellServerUrl(spec: Spec): string {
+  const server = spec.servers?.[0];
+  return server ? serverUrl(server, (name) => `$${name.toUpperCase()}`) : 'http://localhost';
 }
 
 function builtCurl({ op, method, path }: SiteOperation, spec: Spec): string {
@@ -50,7 +51,7 @@ function builtCurl({ op, method, path }: SiteOperation, spec: Spec): string {
     lines.push(`-H ${shellQuote(`${name}: ${String(value)}`)}`);
   if (request.body)
     lines.push(`-H 'Content-Type: application/json'`, `-d ${shellQuote(JSON.stringify(request.body.value))}`);
-  lines.push(`"${serverUrl(spec)}${filled}${query.length ? `?${query.join('&')}` : ''}"`);
+  lines.push(`"${shellServerUrl(spec)}${filled}${query.length ? `?${query.join('&')}` : ''}"`);
   return lines.join(' \\\n  ');
 }
 

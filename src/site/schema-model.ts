@@ -1,16 +1,8 @@
 // Reading JSON Schemas of the spec: $ref names, type labels with links, flattened property rows, references.
 import { escapeHtml } from './html.ts';
+import { refName } from '../openapi/ref-utils.ts';
 
 export type Schema = Record<string, unknown>;
-
-const REF_PREFIX = '#/components/schemas/';
-
-export function refName(schema: unknown): string | undefined {
-  const ref = isSchema(schema) ? schema.$ref : undefined;
-  return typeof ref === 'string' && ref.startsWith(REF_PREFIX)
-    ? decodeURIComponent(ref.slice(REF_PREFIX.length))
-    : undefined;
-}
 
 export function isSchema(value: unknown): value is Schema {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -2,10 +2,11 @@
 // and schemas use each schema, and which build-report findings concern each operation or schema.
 import type { IndexedOperation } from '../generate/operation-index.ts';
 import { specOperations } from '../generate/operation-index.ts';
-import type { Spec, SpecOperation } from '../generate/spec-types.ts';
+import type { Spec, SpecOperation } from '../openapi/spec-types.ts';
 import type { SiteInfo } from './layout.ts';
 import { operationPage, schemaPage } from './links.ts';
-import type { ReportFinding, ReportJson } from './report-types.ts';
+import type { Finding } from '../rebuild/findings.ts';
+import type { ReportJson } from '../rebuild/report/model.ts';
 import { referencedSchemas } from './schema-model.ts';
 
 export interface SiteOperation {
@@ -19,7 +20,7 @@ export interface SiteOperation {
 export interface NumberedFinding {
   /** Position in report.json's findings: the row id on the report page. */
   index: number;
-  finding: ReportFinding;
+  finding: Finding;
 }
 
 export interface SiteModel {

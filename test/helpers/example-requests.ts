@@ -1,7 +1,7 @@
 // The documented example request of an operation: path parameters from their `example`, the body from the
 // requestBody's first example (a sample of its schema when the docs show none).
 import { sample } from 'openapi-sampler';
-import type { Spec } from '../../src/generate/spec-types.ts';
+import type { Spec } from '../../src/openapi/spec-types.ts';
 import type { SpecOp } from './spec-check.ts';
 
 export interface ExampleRequest {

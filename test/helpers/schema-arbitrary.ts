@@ -1,7 +1,7 @@
 // fast-check arbitraries for JSON values that validate against an OpenAPI schema (the slice of JSON Schema
 // the Onezone specs use: $ref, oneOf/anyOf/allOf, objects, arrays, strings, numbers, booleans, enums).
 import fc from 'fast-check';
-import type { Spec } from '../../src/generate/spec-types.ts';
+import type { Spec } from '../../src/openapi/spec-types.ts';
 
 type Schema = Record<string, unknown>;
 

@@ -6,7 +6,7 @@ import { dirname, join, posix } from 'node:path';
 import { parse } from 'yaml';
 import { PROJECT_ROOT } from '../../src/paths.ts';
 import { operationIndex } from '../../src/generate/operation-index.ts';
-import type { Spec } from '../../src/generate/spec-types.ts';
+import type { Spec } from '../../src/openapi/spec-types.ts';
 import { reportJson } from '../../src/rebuild/report/render.ts';
 import { siteArtifacts, type SiteInput } from '../../src/site/index.ts';
 import { buildCorpusSpecFile } from './corpus.ts';

@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { OpenAPIBackend, SetMatchType, type Document, type Operation } from 'openapi-backend';
 import { parse } from 'yaml';
-import type { Spec, SpecOperation } from '../../src/generate/spec-types.ts';
-import { basePathOf } from '../../src/server/spec.ts';
+import type { Spec, SpecOperation } from '../../src/openapi/spec-types.ts';
+import { basePathOf } from '../../src/openapi/servers.ts';
 
 export interface SpecOp {
   operationId: string;

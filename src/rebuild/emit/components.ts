@@ -6,6 +6,7 @@ import { inferSchemas, type Sample } from '../merge/infer-schemas.ts';
 import type { SchemaEvidence } from '../merge/operations.ts';
 import type { ExampleRegistry } from './examples.ts';
 import { responsesInOrder } from './response.ts';
+import { refName } from '../../openapi/ref-utils.ts';
 
 export function emitDefinitions(definitions: SchemaDefinition[], examples: ExampleRegistry): Record<string, Schema> {
   const schemas: Record<string, Schema> = {};
@@ -17,8 +18,6 @@ export function emitDefinitions(definitions: SchemaDefinition[], examples: Examp
   }
   return schemas;
 }
-
-const REF_PREFIX = '#/components/schemas/';
 
 /**
  * Every schema an operation places in the spec (parameters, request body, response headers and bodies), in
@@ -32,22 +31,6 @@ export function schemasOf(op: Operation): Schema[] {
     if (r.schema) schemas.push(r.schema);
   }
   return schemas;
-}
-
-/** Schema names referenced anywhere in `root`, outside example values. */
-export function referencedNames(root: unknown, names = new Set<string>()): Set<string> {
-  if (Array.isArray(root)) for (const n of root) referencedNames(n, names);
-  else if (root && typeof root === 'object') {
-    const node = root as Record<string, unknown>;
-    for (const k in node) {
-      const v = node[k];
-      if (k === '$ref' && typeof v === 'string' && v.startsWith(REF_PREFIX)) names.add(v.slice(REF_PREFIX.length));
-      // Example values are data: a `$ref` key inside one refers to nothing (and they are most of the tree).
-      else if (v && typeof v === 'object' && k !== 'example' && k !== 'examples' && k !== 'x-codeSamples')
-        referencedNames(v, names);
-    }
-  }
-  return names;
 }
 
 export function inferMissing(
@@ -81,9 +64,7 @@ export function inferMissing(
 
 /** Example values that show `name`: the example itself for `$ref: name`, its items for arrays of it. */
 function valuesFor(name: string, schema: Schema, value: unknown): unknown[] {
-  const ref = `#/components/schemas/${name}`;
-  if (schema.$ref === ref) return [value];
-  const items = schema.items as Schema | undefined;
-  if (schema.type === 'array' && items?.$ref === ref && Array.isArray(value)) return value;
+  if (refName(schema) === name) return [value];
+  if (schema.type === 'array' && refName(schema.items) === name && Array.isArray(value)) return value;
   return [];
 }

@@ -5,6 +5,7 @@
 import type { Findings, Location } from '../findings.ts';
 import type { Schema } from '../model.ts';
 import type { SchemaEvidence } from './operations.ts';
+import { componentRef } from '../../openapi/ref-utils.ts';
 
 export interface Sample {
   value: unknown;
@@ -68,7 +69,7 @@ export function inferSchemas(
     variants.push(variant);
   }
   out[name] = {
-    oneOf: variants.map((v) => ({ $ref: `#/components/schemas/${v}` })),
+    oneOf: variants.map(componentRef),
     description: `${name} changed shape between releases (${whole.conflicts.join('; ')}); one variant per release.`,
     'x-inferred': true,
   };

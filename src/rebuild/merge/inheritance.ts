@@ -4,6 +4,7 @@
 // with a discriminator mapping, so examples of a subtype validate where the parent is referenced.
 import type { Findings } from '../findings.ts';
 import type { Schema, SchemaDefinition } from '../model.ts';
+import { componentRef } from '../../openapi/ref-utils.ts';
 
 export function linkInheritance(
   definitions: SchemaDefinition[],
@@ -39,9 +40,9 @@ export function linkInheritance(
     const mapping: Record<string, string> = {};
     for (const sub of subtypes) {
       const value = values.find((v) => sub.name.startsWith(v));
-      if (value) mapping[value] = `#/components/schemas/${sub.name}`;
+      if (value) mapping[value] = componentRef(sub.name).$ref;
     }
-    parent.oneOf = subtypes.map((s) => ({ $ref: `#/components/schemas/${s.name}` }));
+    parent.oneOf = subtypes.map((s) => componentRef(s.name));
     parent.discriminator = { propertyName: discriminator, ...(Object.keys(mapping).length ? { mapping } : {}) };
     findings.info(
       'inferred-fact',

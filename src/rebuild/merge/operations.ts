@@ -4,6 +4,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Findings, Location } from '../findings.ts';
 import type { Operation, Parameter, Response, Schema } from '../model.ts';
+import { refName } from '../../openapi/ref-utils.ts';
 
 /** Evidence a later release gives about a named schema through an inline (anonymous) object. */
 export interface SchemaEvidence {
@@ -212,11 +213,6 @@ function mergeResponses(old: Operation, next: Operation, change: Change, evidenc
     out[i] = merged;
   }
   return out;
-}
-
-export function refName(schema: Schema | undefined): string | undefined {
-  const ref = schema?.$ref;
-  return typeof ref === 'string' ? ref.slice(ref.lastIndexOf('/') + 1) : undefined;
 }
 
 function strip<T extends object>(value: T | undefined): unknown {

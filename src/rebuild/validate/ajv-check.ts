@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type { Ajv2020 } from 'ajv/dist/2020.js';
 import type { Schema } from '../model.ts';
 import type { ExampleChecker } from './schema-check.ts';
+import { rebaseRefs } from '../../openapi/ref-utils.ts';
 
 const BASE = 'https://spec.invalid/components';
 
@@ -31,7 +32,7 @@ export function ajvChecker(schemas: Record<string, Schema>): ExampleChecker {
     if (!validate) {
       validate = key.startsWith('#/')
         ? (ajv.getSchema(BASE + key) ?? ajv.compile({ $ref: BASE + key }))
-        : ajv.compile(closed(JSON.parse(key.replaceAll('"#/components/schemas/', `"${BASE}#/components/schemas/`))));
+        : ajv.compile(closed(rebaseRefs(JSON.parse(key) as Schema, BASE)));
       compiled.set(key, validate);
     }
     return validate;

@@ -1,12 +1,13 @@
 // Checks example values against the JSON Schema subset the emitters write ($ref into components, type,
 // properties, required, additionalProperties, items, enum, const, oneOf/anyOf/allOf, format), by walking the
-// schema. Ajv compiled one validator per schema for this: ~40 ms of a corpus rebuild warm and ~90 ms cold,
-// more than the rest of the rebuild after markdown-it; walking takes about 1 ms. Schemas using anything else
+// schema, because compiling one Ajv validator per schema cost more than the rest of the rebuild after
+// markdown-it, and walking costs next to nothing (figures: bench/README.md). Schemas using anything else
 // go to Ajv (ajv-check.ts). Verdicts and messages are Ajv's (allErrors: false): the first error, in Ajv's
 // keyword order; test/example-check.test.ts holds both to the same answers on every corpus example and on
 // thousands of mutants of them.
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 import type { Schema } from '../model.ts';
+import { refTarget } from '../../openapi/ref-utils.ts';
 
 export type Verdict = string | undefined;
 
@@ -15,7 +16,6 @@ export interface ExampleChecker {
   check(schema: Schema, value: unknown): Verdict;
 }
 
-const REF_PREFIX = '#/components/schemas/';
 const CHECKED = new Set([
   '$ref',
   'type',
@@ -74,9 +74,8 @@ export function schemaWalker(schemas: Record<string, Schema>): {
       if (!CHECKED.has(key)) return false;
       switch (key) {
         case '$ref':
-          if (typeof v !== 'string' || !v.startsWith(REF_PREFIX) || !Object.hasOwn(schemas, v.slice(REF_PREFIX.length)))
-            return false;
-          if (!supports(schemas[v.slice(REF_PREFIX.length)])) return false;
+          if (refTarget(v) === undefined || !Object.hasOwn(schemas, refTarget(v)!)) return false;
+          if (!supports(schemas[refTarget(v)!])) return false;
           break;
         case 'type':
           if (
@@ -131,7 +130,7 @@ function walk(schemas: Record<string, Schema>, node: Schema | boolean, data: unk
   const schema = node;
   const ref = schema.$ref as string | undefined;
   // Ajv evaluates a lone $ref (annotations aside) as the referenced schema and nothing else.
-  if (ref !== undefined && onlyRef(schema)) return walk(schemas, schemas[ref.slice(REF_PREFIX.length)]!, data);
+  if (ref !== undefined && onlyRef(schema)) return walk(schemas, schemas[refTarget(ref)!]!, data);
 
   const types =
     schema.type === undefined ? [] : Array.isArray(schema.type) ? (schema.type as string[]) : [schema.type as string];
@@ -142,7 +141,7 @@ function walk(schemas: Record<string, Schema>, node: Schema | boolean, data: unk
     return { path: '', message: `must be ${types.join(',')}` };
 
   if (ref !== undefined) {
-    const error = walk(schemas, schemas[ref.slice(REF_PREFIX.length)]!, data);
+    const error = walk(schemas, schemas[refTarget(ref)!]!, data);
     if (error) return error;
   }
   if (schema.const !== undefined && !deepEqual(schema.const, data))
