@@ -6,9 +6,27 @@ import { copyFileSync, mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { PROJECT_ROOT } from '../src/paths.ts';
+import { docSetDir, PROJECT_ROOT } from '../src/paths.ts';
+import { existingDir, parseCommand } from '../src/cli/args.ts';
 
-const docsDir = process.argv[2] ?? join(PROJECT_ROOT, '..', 'shared', 'corpus', 'onezone-17.06.0-rc8');
+const CORPUS = docSetDir('onezone');
+const {
+  positionals: [docsDir],
+} = parseCommand({
+  name: 'bench:check',
+  usage: 'usage: npm run bench:check -- [docs-dir]',
+  summary: 'Times sync and a no-op check in a scratch project, and the three separate CLIs on the same spec.',
+  options: {},
+  positionals: [
+    {
+      name: 'docs-dir',
+      default: CORPUS,
+      defaultText: 'spec/onezone/docs/17.06.0-rc8',
+      parse: existingDir,
+      help: 'the doc directory to sync from',
+    },
+  ],
+});
 const root = mkdtempSync(join(tmpdir(), 'bench-check-'));
 mkdirSync(join(root, 'spec'));
 for (const f of ['spec/sources.yaml', 'tsconfig.json', 'package-lock.json'])

@@ -7,17 +7,35 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
-import { PROJECT_ROOT } from '../src/paths.ts';
+import { docSetDir, PROJECT_ROOT } from '../src/paths.ts';
 import { operationIndex } from '../src/generate/operation-index.ts';
-import type { Spec } from '../src/generate/spec-types.ts';
+import type { Spec } from '../src/openapi/spec-types.ts';
 import { buildSpec } from '../src/rebuild/build.ts';
 import { specYaml } from '../src/rebuild/emit/yaml.ts';
 import { reportJson } from '../src/rebuild/report/render.ts';
 import { siteArtifacts } from '../src/site/index.ts';
 import { REFERENCE_PAGE } from '../src/site/links.ts';
 import { serveStatic } from '../src/site/static-server.ts';
+import { existingDir, parseCommand } from '../src/cli/args.ts';
 
-const docsDir = process.argv[2] ?? join(PROJECT_ROOT, '..', 'shared', 'corpus', 'onezone-17.06.0-rc8');
+const CORPUS = docSetDir('onezone');
+const {
+  positionals: [docsDir],
+} = parseCommand({
+  name: 'bench:site',
+  usage: 'usage: npm run bench:site -- [docs-dir]',
+  summary: 'Bytes and first paint of an operation page vs the Redoc page, on loopback and a phone profile.',
+  options: {},
+  positionals: [
+    {
+      name: 'docs-dir',
+      default: CORPUS,
+      defaultText: 'spec/onezone/docs/17.06.0-rc8',
+      parse: existingDir,
+      help: 'the doc directory to build the site from',
+    },
+  ],
+});
 const ROUNDS = 7;
 const BUDGET = 50 * 1024;
 const PHONE = {
@@ -85,13 +103,18 @@ async function load(
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 
-const result = buildSpec({ manifestPath: join(PROJECT_ROOT, 'spec', 'sources.yaml'), docsDir, displayRoot: docsDir });
+const result = buildSpec({
+  manifestPath: join(PROJECT_ROOT, 'spec', 'onezone', 'sources.yaml'),
+  docsDir,
+  displayRoot: docsDir,
+});
 const spec = result.document as unknown as Spec;
 const files = await siteArtifacts({
   spec,
   report: JSON.parse(reportJson(result)),
   operations: operationIndex(spec),
   specYamlText: specYaml(result.document, 'bench'),
+  specPath: 'spec/onezone/openapi.yaml',
 });
 const root = mkdtempSync(join(tmpdir(), 'bench-site-'));
 for (const f of files) {

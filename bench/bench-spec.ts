@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { PROJECT_ROOT } from '../src/paths.ts';
+import { docSetDir, PROJECT_ROOT } from '../src/paths.ts';
 import { buildFromSources } from '../src/rebuild/build.ts';
 import { loadManifest } from '../src/rebuild/docs/manifest.ts';
 import { directorySources } from '../src/rebuild/docs/read-docs.ts';
@@ -15,8 +15,26 @@ import { specYaml } from '../src/rebuild/emit/yaml.ts';
 import { Findings } from '../src/rebuild/findings.ts';
 import { parseMarkdownTokens, parseSharedTokens } from '../src/rebuild/markdown/markdown-blocks.ts';
 import type { InlineCache } from '../src/rebuild/markdown/shared-inline.ts';
+import { existingDir, parseCommand } from '../src/cli/args.ts';
 
-const docsDir = process.argv[2] ?? join(PROJECT_ROOT, '..', 'shared', 'corpus', 'onezone-17.06.0-rc8');
+const CORPUS = docSetDir('onezone');
+const {
+  positionals: [docsDir],
+} = parseCommand({
+  name: 'bench:spec',
+  usage: 'usage: npm run bench:spec -- [docs-dir]',
+  summary: 'Times the rebuild in-process against stock markdown-it on the same pages, and the CLI run.',
+  options: {},
+  positionals: [
+    {
+      name: 'docs-dir',
+      default: CORPUS,
+      defaultText: 'spec/onezone/docs/17.06.0-rc8',
+      parse: existingDir,
+      help: 'the doc directory to rebuild',
+    },
+  ],
+});
 const ROUNDS = 41;
 
 const manifest = loadManifest(join(PROJECT_ROOT, 'spec', 'sources.yaml'));

@@ -12,8 +12,9 @@ import { loadManifest, ManifestError } from '../src/rebuild/docs/manifest.ts';
 import type { Finding } from '../src/rebuild/findings.ts';
 import type { Source } from '../src/rebuild/model.ts';
 import { PROJECT_ROOT } from '../src/paths.ts';
+import { SEED_MANIFEST } from './helpers/corpus.ts';
 
-const MANIFEST_PATH = join(PROJECT_ROOT, 'spec', 'sources.yaml');
+const MANIFEST_PATH = SEED_MANIFEST;
 const manifest = loadManifest(MANIFEST_PATH);
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 // Compiled by `tsc --noEmit -p .` (npm test) and by test/client.test.ts: each wrong call must stay a type
 // error, or tsc reports the @ts-expect-error as unused.
-import { createClient } from '../generated/client.ts';
+import { createClient as createOnepanelClient } from '../generated/onepanel/client.ts';
+import { createClient } from '../generated/onezone/client.ts';
 
 export function wrongCalls(): void {
   const client = createClient({ auth: { token: 't' } });
@@ -14,4 +15,6 @@ export function wrongCalls(): void {
   void client.GET('/user/spaces/join');
   // @ts-expect-error credentials are a token or a username with a password
   createClient({ auth: { username: 'admin' } });
+  // @ts-expect-error Onepanel's security.md documents HTTP basic only: it takes no X-Auth-Token
+  createOnepanelClient({ auth: { token: 't' } });
 }

@@ -6,7 +6,9 @@ import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { PROJECT_ROOT } from '../src/paths.ts';
-import { authHeaders, createClient, DEFAULT_BASE_URL, SERVERS } from '../generated/client.ts';
+import { authHeaders, createClient, DEFAULT_BASE_URL, SERVERS } from '../generated/onezone/client.ts';
+import * as luma from '../generated/luma/client.ts';
+import * as onepanel from '../generated/onepanel/client.ts';
 import { freePort } from './helpers/prism.ts';
 
 // Seed 000's documented 200 example for POST /spaces/{id}/users/token.
@@ -18,7 +20,7 @@ describe('type level', () => {
     const file = join(PROJECT_ROOT, 'test', 'client-type-errors.ts');
     const source = ts.sys.readFile(file)!;
     const expected = source.split('\n').filter((l) => l.trim().startsWith('// @ts-expect-error')).length;
-    assert.equal(expected, 5);
+    assert.equal(expected, 6);
     // Without the directives, tsc must report exactly one error per wrong call.
     const stripped = source.replace(/\/\/ @ts-expect-error.*$/gm, '');
     const host = ts.createCompilerHost({});
@@ -48,12 +50,28 @@ describe('type level', () => {
   });
 
   test('the client knows the servers and auth schemes of the spec', () => {
-    assert.deepEqual(SERVERS, ['https://{host}:8443/api/v3/onezone', 'https://{host}/api/v3/onezone']);
+    // As the Onezone cURL samples write them: https://$HOST:8443/…, https://beta.onedata.org:8443/…, https://$HOST/…
+    assert.deepEqual(SERVERS, [
+      'https://{host}:8443/api/v3/onezone',
+      'https://beta.onedata.org:8443/api/v3/onezone',
+      'https://{host}/api/v3/onezone',
+    ]);
     assert.equal(DEFAULT_BASE_URL, 'https://localhost:8443/api/v3/onezone');
     assert.deepEqual(authHeaders({ token: 'abc' }), { 'X-Auth-Token': 'abc' });
     assert.deepEqual(authHeaders({ username: 'admin', password: 'secret' }), {
       Authorization: `Basic ${Buffer.from('admin:secret').toString('base64')}`,
     });
+  });
+});
+
+describe('one client per API', () => {
+  test('Onepanel authenticates with HTTP basic alone, as its security.md says; LUMA with the X-Auth-Token header', () => {
+    assert.deepEqual(onepanel.authHeaders({ username: 'admin', password: 'secret' }), {
+      Authorization: `Basic ${Buffer.from('admin:secret').toString('base64')}`,
+    });
+    assert.deepEqual(luma.authHeaders({ token: 'abc' }), { 'X-Auth-Token': 'abc' });
+    assert.equal(onepanel.DEFAULT_BASE_URL, 'https://localhost/api/v3/onepanel');
+    assert.equal(luma.DEFAULT_BASE_URL, 'https://localhost/api/v3/luma');
   });
 });
 

@@ -1,4 +1,4 @@
-// The rebuilder on the full Onezone 17.06.0-rc8 doc set (shared/corpus): what the spec must say, as read in the
+// The rebuilder on the full Onezone 17.06.0-rc8 doc set (spec/onezone/docs/17.06.0-rc8): what the spec must say, as read in the
 // pages themselves (overview.md, paths.md, security.md, operations/*.md, definitions/*.md).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,11 +9,12 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import formats from 'ajv-formats';
-import { PROJECT_ROOT } from '../src/paths.ts';
+import { docSetDir, PROJECT_ROOT } from '../src/paths.ts';
+import { SEED_MANIFEST } from './helpers/corpus.ts';
 import { buildSpec, type BuildResult } from '../src/rebuild/build.ts';
 
 const addFormats = formats as unknown as (ajv: Ajv2020) => void;
-const corpusDir = join(PROJECT_ROOT, '..', 'shared', 'corpus', 'onezone-17.06.0-rc8');
+const corpusDir = docSetDir('onezone');
 
 type Json = any;
 
@@ -50,7 +51,7 @@ describe('corpus onezone-17.06.0-rc8', () => {
   before(() => {
     assert.ok(existsSync(corpusDir), `corpus at ${corpusDir}`);
     result = buildSpec({
-      manifestPath: join(PROJECT_ROOT, 'spec/sources.yaml'),
+      manifestPath: SEED_MANIFEST,
       docsDir: corpusDir,
       displayRoot: corpusDir,
     });

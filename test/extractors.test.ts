@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../src/paths.ts';
+import { SEED_MANIFEST } from './helpers/corpus.ts';
 import { loadManifest } from '../src/rebuild/docs/manifest.ts';
 import { extractPage, readPage } from '../src/rebuild/extract/page.ts';
 import { Findings, type Finding } from '../src/rebuild/findings.ts';
@@ -22,7 +23,7 @@ import { markdownBlocks } from '../src/rebuild/markdown/markdown-blocks.ts';
 
 const F = '```';
 const BASE_PATH = '/api/v3/onezone';
-const MANIFEST = loadManifest(join(PROJECT_ROOT, 'spec/sources.yaml'));
+const MANIFEST = loadManifest(SEED_MANIFEST);
 
 interface Extracted {
   model: DocModel;

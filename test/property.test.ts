@@ -8,10 +8,11 @@ import fc from 'fast-check';
 import { buildFromSources, type BuildResult } from '../src/rebuild/build.ts';
 import { loadManifest } from '../src/rebuild/docs/manifest.ts';
 import type { Source } from '../src/rebuild/model.ts';
-import { PROJECT_ROOT } from '../src/paths.ts';
+import { docSetDir } from '../src/paths.ts';
+import { SEED_MANIFEST } from './helpers/corpus.ts';
 
-const CORPUS = join(PROJECT_ROOT, '..', 'shared', 'corpus', 'onezone-17.06.0-rc8');
-const manifest = loadManifest(join(PROJECT_ROOT, 'spec', 'sources.yaml'));
+const CORPUS = docSetDir('onezone');
+const manifest = loadManifest(SEED_MANIFEST);
 
 /** Every n-th file of a corpus folder (sorted, so the sample is stable), as doc-root-relative paths. */
 function sample(folder: string, count: number): string[] {

@@ -1,14 +1,14 @@
-// Golden test of the seed build (`npm run build:spec` with no arguments): the committed spec/openapi.yaml is exactly
-// what the five seed pages in spec/source/ rebuild to, and it says what those pages say.
+// The seed sample (test/fixtures/seed/sources.yaml: the five seed pages in spec/source/ alone): what the spec
+// rebuilt from them says, checked against what those pages say.
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import formats from 'ajv-formats';
 import { PROJECT_ROOT } from '../src/paths.ts';
 import { buildSpec, type BuildResult } from '../src/rebuild/build.ts';
 import { specYaml } from '../src/rebuild/emit/yaml.ts';
+import { parse } from 'yaml';
+import { SEED_MANIFEST } from './helpers/corpus.ts';
 
 const addFormats = formats as unknown as (ajv: Ajv2020) => void;
 
@@ -79,15 +79,14 @@ function examplesWithSchemas(root: Json): { where: string; schema: Json; value: 
   return out;
 }
 
-describe('seed build (spec/sources.yaml → spec/openapi.yaml)', () => {
+describe('seed build (test/fixtures/seed/sources.yaml)', () => {
   before(() => {
-    result = buildSpec({ manifestPath: join(PROJECT_ROOT, 'spec/sources.yaml'), displayRoot: PROJECT_ROOT });
+    result = buildSpec({ manifestPath: SEED_MANIFEST, displayRoot: PROJECT_ROOT });
     doc = result.document;
   });
 
-  it('serialises to exactly the committed spec/openapi.yaml', () => {
-    const committed = readFileSync(join(PROJECT_ROOT, 'spec/openapi.yaml'), 'utf8');
-    assert.equal(specYaml(result.document, 'npm run build:spec'), committed);
+  it('serialises to YAML that reads back as the same document', () => {
+    assert.deepEqual(parse(specYaml(result.document, 'npm run build:spec')), JSON.parse(JSON.stringify(doc)));
   });
 
   it('reads the five seed pages and reports no error', () => {

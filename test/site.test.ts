@@ -114,7 +114,7 @@ describe('site generator on the seed spec', () => {
 
   test('the TypeScript samples call the generated client with the real path, method and example parameters', () => {
     const sample = typescriptSample(file('operations/create_space_user_invite_token.html'));
-    assert.match(sample, /^import \{ createClient \} from '..\/generated\/client.ts';/);
+    assert.match(sample, /^import \{ createClient \} from '..\/generated\/onezone\/client.ts';/);
     assert.match(
       sample,
       /await client.POST\('\/spaces\/\{id\}\/users\/token', \{\n {2}params: \{ path: \{ id: 'string' \} \},\n\}\);/,
@@ -204,7 +204,13 @@ describe('site generator on the seed spec', () => {
     const op = spec.paths['/user/spaces/join']!.post!;
     op.summary = '<script>alert(1)</script>';
     op.description = 'Hi <img src=x onerror=alert(1)> [rel](../x.html) ![pic](http://example.org/p.png)';
-    const model = siteModel(spec, input.report, input.operations);
+    const model = siteModel(spec, input.report, input.operations, {
+      apiTitle: spec.info.title,
+      apiVersion: spec.info.version,
+      specPath: input.specPath,
+      clientModule: '../generated/onezone/client.ts',
+      assetPrefix: '',
+    });
     const page = operationPageArtifact(
       model,
       model.operations.find((o) => o.entry.operationId === 'join_space')!,

@@ -4,7 +4,7 @@
 import { describe, test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { appendFileSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { copyProject, runCli } from './helpers/project-copy.ts';
 
@@ -35,41 +35,40 @@ describe('npm run check / npm run sync', () => {
     assert.equal(run.status, 0, run.stderr);
     assert.match(run.stdout, /check\s+everything is in sync/);
     // One progress line per stage, with its time.
-    for (const stage of ['spec', 'types', 'client', 'stubs', 'index', 'site', 'compare', 'lint', 'tsc']) {
+    for (const stage of ['spec', 'types', 'site', 'compare', 'lint', 'tsc', 'format']) {
       assert.match(run.stdout, new RegExp(`^${stage}\\s+\\d+ ms`, 'm'), `progress line for ${stage}`);
     }
+    assert.match(run.stdout, /^spec .*luma 17, onepanel 65, oneprovider 27, onezone 213 operations$/m);
     assert.equal(treeHash(root), before);
   });
 
+  // LUMA's add_user_details page: "Add user details and return user LUMA ID."
+  const LUMA_PAGE = 'spec/luma/docs/17.06.0-rc8/operations/add_user_details.md';
   const edits: [string, string, (file: string) => void][] = [
-    // A source page: seed 000 says the token is for "joining a specific group"; change the 200 description.
     [
-      'spec/source/000_d8da2475d781711b.txt',
-      'spec/openapi.yaml',
-      (f) =>
-        writeFileSync(
-          f,
-          readFileSync(f, 'utf8').replace(
-            '|**200**|The token for joining a specific group.|',
-            '|**200**|The token for joining a space.|',
-          ),
-        ),
+      LUMA_PAGE,
+      'spec/luma/openapi.yaml',
+      (f) => writeFileSync(f, readFileSync(f, 'utf8').replace('Add user details and return', 'Add a user and return')),
     ],
-    ['spec/openapi.yaml', 'spec/openapi.yaml', (f) => appendFileSync(f, '# hand edit\n')],
-    ['generated/schema.d.ts', 'generated/schema.d.ts', (f) => appendFileSync(f, 'export type HandEdit = 1;\n')],
+    ['spec/onezone/openapi.yaml', 'spec/onezone/openapi.yaml', (f) => appendFileSync(f, '# hand edit\n')],
     [
-      'generated/handlers.ts',
-      'generated/handlers.ts',
+      'generated/onezone/schema.d.ts',
+      'generated/onezone/schema.d.ts',
+      (f) => appendFileSync(f, 'export type HandEdit = 1;\n'),
+    ],
+    [
+      'generated/onepanel/handlers.ts',
+      'generated/onepanel/handlers.ts',
       (f) => writeFileSync(f, readFileSync(f, 'utf8').replace('"x-stub":"true"', '"x-stub":"false"')),
     ],
     [
-      'generated/client.ts',
-      'generated/client.ts',
+      'generated/onezone/client.ts',
+      'generated/onezone/client.ts',
       (f) => writeFileSync(f, readFileSync(f, 'utf8').replace('https://localhost:8443', 'https://example.org')),
     ],
     [
-      'site/operations/join_space.html',
-      'site/operations/join_space.html',
+      'site/onezone/operations/join_space.html',
+      'site/onezone/operations/join_space.html',
       (f) => writeFileSync(f, readFileSync(f, 'utf8').replace('Join space', 'Join a space')),
     ],
   ];
@@ -81,18 +80,12 @@ describe('npm run check / npm run sync', () => {
       assert.match(failed.stderr, new RegExp(`stale: ${stale.replace(/\./g, '\\.')} .*run \`npm run sync\``));
       const synced = runCli(root, 'sync');
       assert.equal(synced.status, 0, synced.stderr);
-      if (edited.startsWith('spec/source/')) {
+      if (edited === LUMA_PAGE) {
         // The page edit is a real change: the rebuilt spec carries it.
-        assert.match(
-          readFileSync(join(root, 'spec/openapi.yaml'), 'utf8'),
-          /description: The token for joining a space\./,
-        );
+        assert.match(readFileSync(join(root, stale), 'utf8'), /Add a user and return user LUMA ID\./);
         writeFileSync(
           join(root, edited),
-          readFileSync(join(root, edited), 'utf8').replace(
-            '|**200**|The token for joining a space.|',
-            '|**200**|The token for joining a specific group.|',
-          ),
+          readFileSync(join(root, edited), 'utf8').replace('Add a user and return', 'Add user details and return'),
         );
         assert.equal(runCli(root, 'sync').status, 0);
       }
@@ -100,6 +93,18 @@ describe('npm run check / npm run sync', () => {
       assert.equal(passed.status, 0, passed.stderr);
     });
   }
+
+  test('a file of site/ or generated/ that no stage makes fails check as an orphan; sync removes it', () => {
+    writeFileSync(join(root, 'site', 'onezone', 'stray.html'), '<p>left by an older build</p>\n');
+    const failed = runCli(root, 'check');
+    assert.equal(failed.status, 1);
+    assert.match(failed.stderr, /^orphan: site\/onezone\/stray\.html \(no stage makes it\) — run `npm run sync`$/m);
+    const synced = runCli(root, 'sync');
+    assert.equal(synced.status, 0, synced.stderr);
+    assert.match(synced.stdout, /^removed site\/onezone\/stray\.html$/m);
+    assert.equal(existsSync(join(root, 'site', 'onezone', 'stray.html')), false);
+    assert.equal(runCli(root, 'check').status, 0);
+  });
 
   test('a generated file that no longer type-checks fails check through tsc', () => {
     // Sync would rewrite a broken generated file, so break what it is compiled with: the shared tsconfig.

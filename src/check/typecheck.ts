@@ -16,7 +16,7 @@ export async function typecheckGenerated(root: string, files: string[], cacheDir
   // One stamp per project folder: scratch copies share node_modules (and so this cache) with the project.
   const project = createHash('sha256').update(root).digest('hex').slice(0, 16);
   const stampFile = join(cacheDir, `generated-${project}.clean`);
-  const hash = createHash('sha256').update(packageVersion(root, 'typescript'));
+  const hash = createHash('sha256').update(packageVersion('typescript'));
   for (const f of [...files, 'tsconfig.json', 'package-lock.json']) hash.update(f).update(readOrEmpty(join(root, f)));
   const stamp = hash.digest('hex');
   if (readOrEmpty(stampFile) === stamp) return { diagnostics: [], cached: true };

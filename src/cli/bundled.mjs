@@ -1,9 +1,8 @@
 // node src/cli/bundled.mjs <cli> [args…]: runs src/cli/<cli>.ts (or <cli>.ts from the project root, e.g.
-// bench/bench-spec) from one esbuild bundle, so a run
-// pays neither tsx's loader (~170 ms) nor its per-file transforms and module resolution (~400 ms for
-// build-spec). Plain JavaScript because it is what starts before any TypeScript can run on Node 20.
+// bench/bench-spec) from one esbuild bundle, so a run pays neither tsx's loader nor its per-file transforms and
+// module resolution (figures: bench/README.md). Plain JavaScript: it starts before any TypeScript can run.
 // The bundle is cached under a hash of every src/ and bench/ source, package-lock.json and the Node version, so
-// an edit or an npm install rebuilds it (~150 ms) on the next run; a hit costs a few milliseconds.
+// an edit or an npm install rebuilds it on the next run.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';

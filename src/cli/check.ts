@@ -1,34 +1,46 @@
-// npm run check [-- --docs <dir>] [--root <dir>]: recomputes every artifact in memory and compares it with the
+// npm run check [-- --root <dir>]: recomputes every artifact in memory and compares it with the
 // file on disk (writes nothing but the type-checker's cache); lints the spec; type-checks the generated code.
 // Checks the formatting of the toolkit's own sources. Exits 1 listing each problem and the command that fixes it.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../paths.ts';
 import { formatFinding } from '../rebuild/findings.ts';
-import { progressLine, runPipeline, sourcesOf } from '../sync/pipeline.ts';
+import { orphanFiles, progressLine, runPipeline, sourcesOf } from '../sync/pipeline.ts';
 import { cacheDir, fileMemo, packageVersion } from '../sync/memo.ts';
-import { lintSpecText } from '../check/lint-spec.ts';
+import { lintSpec } from '../check/lint-spec.ts';
 import { typecheckGenerated } from '../check/typecheck.ts';
 import { unformattedFiles } from '../check/format.ts';
+import { existingDir, parseCommand } from './args.ts';
 
-const { values } = parseArgs({ options: { docs: { type: 'string' }, root: { type: 'string' } } });
+const { values } = parseCommand({
+  name: 'check',
+  usage: 'usage: npm run check -- [--root dir]',
+  summary:
+    'Recomputes every artifact in memory and compares it with the files on disk; lints the spec; ' +
+    'type-checks the generated code; checks formatting. Exits 1 listing each problem.',
+  options: {
+    root: {
+      type: 'string',
+      value: 'dir',
+      parse: existingDir,
+      defaultText: 'this project',
+      help: 'the project to check',
+    },
+  },
+});
 const root = resolve(values.root ?? PROJECT_ROOT);
-const fix = values.docs
-  ? `npm run sync -- --docs ${values.docs}${values.root ? ` --root ${values.root}` : ''}`
-  : 'npm run sync';
+const fix = values.root ? `npm run sync -- --root ${values.root}` : 'npm run sync';
 const progress = (stage: string, ms: number, detail: string) => console.log(progressLine(stage, ms, detail));
 const problems: string[] = [];
 const memo = fileMemo(cacheDir(root));
 
-const { artifacts, build } = await runPipeline({
+const { artifacts, errors } = await runPipeline({
   root,
-  docsDir: values.docs && resolve(values.docs),
   memo,
   onStage: progress,
 });
-for (const f of build.findings.all) if (f.severity === 'error') problems.push(formatFinding(f));
+for (const f of errors) problems.push(formatFinding(f));
 
 let t0 = performance.now();
 const stale = artifacts.filter((a) => {
@@ -39,24 +51,32 @@ const stale = artifacts.filter((a) => {
   }
 });
 for (const a of stale) problems.push(`stale: ${a.path} (made by the ${a.stage} stage) — run \`${fix}\``);
+for (const path of orphanFiles(root, artifacts)) problems.push(`orphan: ${path} (no stage makes it) — run \`${fix}\``);
 progress('compare', performance.now() - t0, `${artifacts.length - stale.length}/${artifacts.length} files up to date`);
 
-const spec = artifacts.find((a) => a.path === 'spec/openapi.yaml');
-if (spec) {
-  t0 = performance.now();
+const specs = artifacts.filter((a) => /^spec\/[^/]+\/openapi\.yaml$/.test(a.path));
+t0 = performance.now();
+let lintHits = 0;
+let lintProblems = 0;
+for (const spec of specs) {
   const inputs = [
     spec.content,
-    packageVersion(root, '@redocly/openapi-core'),
+    packageVersion('@redocly/openapi-core'),
     readFileSync(join(PROJECT_ROOT, 'redocly.yaml'), 'utf8'),
     ...sourcesOf('lint/onezone-plugin.ts', 'rebuild/extract/privileges.ts', 'check/lint-spec.ts'),
   ];
-  const { value: lint, hit } = await memo.get('lint', inputs, () => lintSpecText(spec.content, join(root, spec.path)));
-  for (const p of lint)
-    problems.push(`lint: spec/openapi.yaml ${p.pointer}: ${p.severity}: ${p.message} [${p.ruleId}]`);
-  progress('lint', performance.now() - t0, `${lint.length} problem(s)${hit ? ' (memo hit)' : ''}`);
+  const { value: lint, hit } = await memo.get('lint', inputs, () => lintSpec(spec.content, join(root, spec.path)));
+  for (const p of lint) problems.push(`lint: ${spec.path} ${p.pointer}: ${p.severity}: ${p.message} [${p.ruleId}]`);
+  lintHits += hit ? 1 : 0;
+  lintProblems += lint.length;
 }
+progress(
+  'lint',
+  performance.now() - t0,
+  `${specs.length} spec(s), ${lintProblems} problem(s), ${lintHits} memo hit(s)`,
+);
 
-if (stale.length === 0 && !build.findings.hasErrors) {
+if (stale.length === 0 && errors.length === 0) {
   t0 = performance.now();
   const generated = artifacts
     .filter((a) => a.path.startsWith('generated/') && a.path.endsWith('.ts'))

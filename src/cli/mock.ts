@@ -1,33 +1,57 @@
-// npm run mock [-- --port 4010] [--host 127.0.0.1] [--spec spec/openapi.yaml]
-// Prism's mock of the spec (paths without the base path) until SIGINT/SIGTERM, which stop Prism too.
-import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+// npm run mock [-- --api onezone] [--port 4010] [--host 127.0.0.1] [--spec file] [--dynamic] [--errors] [-- <prism flags>]
+// Prism's mock of one API's spec (paths without the base path) until SIGINT/SIGTERM, which stop Prism too.
+import { join, relative, resolve } from 'node:path';
 import { DEFAULT_MOCK_PORT, startMock } from '../mock/prism.ts';
-import { DEFAULT_SPEC_PATH } from '../server/spec.ts';
+import { PROJECT_ROOT } from '../paths.ts';
+import { apiNames } from '../sync/apis.ts';
+import { existingFile, fixedPort, parseCommand, UsageError } from './args.ts';
 
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string', default: String(DEFAULT_MOCK_PORT) },
-    host: { type: 'string', default: '127.0.0.1' },
-    spec: { type: 'string', default: DEFAULT_SPEC_PATH },
+const apis = apiNames(PROJECT_ROOT);
+const argv = process.argv.slice(2);
+const split = argv.indexOf('--');
+// Everything after a `--` goes to Prism as it is (`npm run mock -- --api luma -- --cors false`).
+const prismArgs = split < 0 ? [] : argv.slice(split + 1);
+const { values } = parseCommand(
+  {
+    name: 'mock',
+    usage:
+      'usage: npm run mock -- [--api onezone] [--port 4010] [--host 127.0.0.1] [--spec file] [--dynamic] [--errors] ' +
+      '[-- prism flags]',
+    summary: "Runs Prism's mock of one API's spec (paths without the base path) until SIGINT/SIGTERM.",
+    options: {
+      api: {
+        type: 'string',
+        value: 'name',
+        default: 'onezone',
+        help: `the API to mock (${apis.join(', ')}): spec/<name>/openapi.yaml`,
+        parse: (raw, label) => {
+          if (!apis.includes(raw)) throw new UsageError(`${label} must be one of ${apis.join(', ')}, got '${raw}'`);
+          return raw;
+        },
+      },
+      port: { type: 'string', default: String(DEFAULT_MOCK_PORT), parse: fixedPort, help: 'port for Prism' },
+      host: { type: 'string', default: '127.0.0.1', help: 'address for Prism to listen on' },
+      spec: { type: 'string', value: 'file', parse: existingFile, help: 'mock this spec file instead of an API' },
+      dynamic: { type: 'boolean', help: "Prism's --dynamic: responses generated from the schemas" },
+      errors: { type: 'boolean', help: "Prism's --errors: requests that violate the spec answer an error" },
+    },
   },
-});
-const port = Number(values.port);
-if (!Number.isInteger(port) || port < 1 || port > 65535) {
-  console.error(`mock: --port must be a port number, got ${values.port}`);
-  process.exit(1);
-}
+  split < 0 ? argv : argv.slice(0, split),
+);
 
+const specPath = resolve(values.spec ?? join(PROJECT_ROOT, 'spec', values.api, 'openapi.yaml'));
+const extraArgs = [...(values.dynamic ? ['--dynamic'] : []), ...(values.errors ? ['--errors'] : []), ...prismArgs];
 const mock = await startMock({
-  port,
+  port: values.port,
   host: values.host,
-  specPath: resolve(values.spec),
+  specPath,
+  extraArgs,
   onOutput: (chunk) => process.stdout.write(chunk),
 }).catch((error: unknown) => {
   console.error(`mock: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });
-console.log(`mocking ${values.spec} with Prism at ${mock.url}; Ctrl-C stops`);
+console.log(`mocking ${relative(PROJECT_ROOT, specPath)} with Prism at ${mock.url}; Ctrl-C stops`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

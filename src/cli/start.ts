@@ -1,33 +1,44 @@
 // npm start [-- --port 8080] [--site-port 8000] [--mock] [--mock-port 4010] [--host 127.0.0.1]
-// The main job: rebuild everything (sync), then serve the documentation site, the validating server and, with
-// --mock, Prism; print the URLs; stop all of them cleanly on Ctrl-C.
+// The main job: rebuild everything (sync), then serve the documentation site, the validating server of the four
+// APIs and, with --mock, one Prism per API; print the URLs; stop all of them cleanly on Ctrl-C.
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../paths.ts';
 import { syncProject } from '../sync/write.ts';
-import { startServer } from '../server/index.ts';
+import { DEFAULT_HOST, DEFAULT_PORT, startServer } from '../server/index.ts';
 import { serveStatic } from '../site/static-server.ts';
 import { DEFAULT_MOCK_PORT, startMock } from '../mock/prism.ts';
+import { apiNames } from '../sync/apis.ts';
+import { fixedPort, parseCommand, port } from './args.ts';
 
-const { values } = parseArgs({
+// Every value is checked here, before the sync: a typo costs no rebuild.
+const { values } = parseCommand({
+  name: 'start',
+  usage: 'usage: npm start -- [--port 8080] [--site-port 8000] [--mock] [--mock-port 4010] [--host 127.0.0.1]',
+  summary:
+    'Rebuilds everything (sync), then serves the documentation site, the validating server and, with --mock, ' +
+    'Prism; Ctrl-C stops them all.',
   options: {
-    port: { type: 'string', default: '8080' },
-    'site-port': { type: 'string', default: '8000' },
-    mock: { type: 'boolean', default: false },
-    'mock-port': { type: 'string', default: String(DEFAULT_MOCK_PORT) },
-    host: { type: 'string', default: '127.0.0.1' },
+    port: { type: 'string', default: String(DEFAULT_PORT), parse: port, help: 'port of the validating server' },
+    'site-port': {
+      type: 'string',
+      value: 'port',
+      default: '8000',
+      parse: port,
+      help: 'port of the documentation site',
+    },
+    mock: { type: 'boolean', help: "also run Prism's mock of each API, on ports from --mock-port up" },
+    'mock-port': {
+      type: 'string',
+      value: 'port',
+      default: String(DEFAULT_MOCK_PORT),
+      parse: fixedPort,
+      help: "port of the first API's Prism mock (the others take the next ones)",
+    },
+    host: { type: 'string', default: DEFAULT_HOST, help: 'address all of them listen on' },
   },
 });
-const port = (name: 'port' | 'site-port' | 'mock-port'): number => {
-  const n = Number(values[name]);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) {
-    console.error(`start: --${name} must be a port number, got ${values[name]}`);
-    process.exit(2);
-  }
-  return n;
-};
 
-const synced = await syncProject(PROJECT_ROOT, undefined, (line) => console.log(line));
+const synced = await syncProject(PROJECT_ROOT, (line) => console.log(line));
 if (!synced.ok) {
   console.error('start: the docs have hard errors (above); nothing served');
   process.exit(1);
@@ -36,16 +47,27 @@ console.log(`sync    ${synced.written.length} of ${synced.total} files changed`)
 
 const stops: (() => Promise<void>)[] = [];
 try {
-  const site = await serveStatic(join(PROJECT_ROOT, 'site'), { port: port('site-port'), host: values.host });
+  const site = await serveStatic(join(PROJECT_ROOT, 'site'), { port: values['site-port'], host: values.host });
   stops.push(() => site.close());
-  console.log(`site    ${site.url}index.html (reference: ${site.url}reference.html)`);
-  const server = await startServer({ port: port('port'), host: values.host });
+  console.log(`site    ${site.url}index.html`);
+  const server = await startServer({ port: values.port, host: values.host });
   stops.push(() => server.close());
-  console.log(`server  ${server.url}`);
+  for (const [api, url] of Object.entries(server.urls)) console.log(`server  ${url} (${api})`);
   if (values.mock) {
-    const mock = await startMock({ port: port('mock-port'), host: values.host });
-    stops.push(() => mock.stop());
-    console.log(`mock    ${mock.url} (Prism; paths without the base path)`);
+    const apis = apiNames(PROJECT_ROOT);
+    const mocks = await Promise.all(
+      apis.map((api, i) =>
+        startMock({
+          port: values['mock-port'] + i,
+          host: values.host,
+          specPath: join(PROJECT_ROOT, 'spec', api, 'openapi.yaml'),
+        }).then((mock) => {
+          stops.push(() => mock.stop());
+          return mock;
+        }),
+      ),
+    );
+    mocks.forEach((mock, i) => console.log(`mock    ${mock.url} (${apis[i]}: Prism, paths without the base path)`));
   }
   console.log('Ctrl-C stops everything');
 } catch (error) {

@@ -4,7 +4,7 @@ import { generatedHeader } from './header.ts';
 import type { Spec } from '../openapi/spec-types.ts';
 import { serverUrl } from '../openapi/servers.ts';
 
-export function generateClient(spec: Spec): string {
+export function generateClient(spec: Spec, from: string): string {
   const servers = (spec.servers ?? []).map((s) => s.url);
   const first = spec.servers?.[0];
   const defaultUrl = first ? serverUrl(first) : 'http://localhost';
@@ -25,7 +25,7 @@ export function generateClient(spec: Spec): string {
       `  if ('username' in auth) return { Authorization: \`Basic \${btoa(\`\${auth.username}:\${auth.password}\`)}\` };`,
     );
   }
-  return `${generatedHeader('typed openapi-fetch client')}import createFetchClient, { type Client, type ClientOptions } from 'openapi-fetch';
+  return `${generatedHeader('typed openapi-fetch client', from)}import createFetchClient, { type Client, type ClientOptions } from 'openapi-fetch';
 import type { paths } from './schema.d.ts';
 
 export type { paths };
@@ -47,14 +47,14 @@ ${authLines.join('\n')}
   return {};
 }
 
-export interface OnezoneClientOptions extends Omit<ClientOptions, 'baseUrl'> {
+export interface ApiClientOptions extends Omit<ClientOptions, 'baseUrl'> {
   /** Base URL including the API base path (default: ${defaultUrl}). */
   baseUrl?: string;
   auth?: Auth;
 }
 
 /** A client typed by the spec: paths, parameters, bodies and responses are checked at compile time. */
-export function createClient(options: OnezoneClientOptions = {}): Client<paths> {
+export function createClient(options: ApiClientOptions = {}): Client<paths> {
   const { baseUrl = DEFAULT_BASE_URL, auth, headers, ...rest } = options;
   return createFetchClient<paths>({ baseUrl, headers: { ...authHeaders(auth), ...(headers as Record<string, string> | undefined) }, ...rest });
 }

@@ -25,14 +25,8 @@ export function operationIndex(spec: Spec): IndexedOperation[] {
   }));
 }
 
-export function operationIndexJson(spec: Spec): string {
-  return (
-    JSON.stringify(
-      { generatedBy: 'npm run sync', from: 'spec/openapi.yaml', operations: operationIndex(spec) },
-      null,
-      2,
-    ) + '\n'
-  );
+export function operationIndexJson(spec: Spec, from: string): string {
+  return JSON.stringify({ generatedBy: 'npm run sync', from, operations: operationIndex(spec) }, null, 2) + '\n';
 }
 
 export function specOperations(spec: Spec): { method: string; path: string; op: SpecOperation }[] {

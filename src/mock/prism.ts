@@ -11,6 +11,8 @@ export interface MockOptions {
   port?: number;
   host?: string;
   specPath?: string;
+  /** Further flags for `prism mock` (`--dynamic`, `--errors`, …). */
+  extraArgs?: string[];
   /** Prism's own log lines (default: dropped). */
   onOutput?: (chunk: string) => void;
   startTimeoutMs?: number;
@@ -27,11 +29,12 @@ export function startMock(options: MockOptions = {}): Promise<RunningMock> {
   const {
     port = DEFAULT_MOCK_PORT,
     host = '127.0.0.1',
-    specPath = join(PROJECT_ROOT, 'spec', 'openapi.yaml'),
+    specPath = join(PROJECT_ROOT, 'spec', 'onezone', 'openapi.yaml'),
+    extraArgs = [],
     onOutput,
     startTimeoutMs = 60_000,
   } = options;
-  const child = spawn(PRISM_BIN, ['mock', '-h', host, '-p', String(port), specPath], {
+  const child = spawn(PRISM_BIN, ['mock', '-h', host, '-p', String(port), ...extraArgs, specPath], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

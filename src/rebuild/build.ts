@@ -1,7 +1,7 @@
 // docs → sections → model → spec: the whole rebuild, in-process, returning the document and its findings.
 import { basename } from 'node:path';
 import { Findings, type Location } from './findings.ts';
-import { loadManifest, type Manifest } from './docs/manifest.ts';
+import { bareManifest, loadManifest, ManifestError, type Manifest } from './docs/manifest.ts';
 import { directorySources, manifestSources } from './docs/read-docs.ts';
 import { newParseMemo } from './extract/context.ts';
 import { extractPage, readPage, type PageRead } from './extract/page.ts';
@@ -10,7 +10,8 @@ import { mergeOperations, type SchemaEvidence } from './merge/operations.ts';
 import { attachCurlOutputs } from './merge/curl-outputs.ts';
 import { linkInheritance } from './merge/inheritance.ts';
 import { ExampleRegistry } from './emit/examples.ts';
-import { emitDefinitions, inferMissing, referencedNames, schemasOf } from './emit/components.ts';
+import { emitDefinitions, inferMissing, schemasOf } from './emit/components.ts';
+import { referencedNames } from '../openapi/ref-utils.ts';
 import { emitInfo } from './emit/info.ts';
 import { emitOperation } from './emit/operation.ts';
 import { emitSecurity } from './emit/security.ts';
@@ -19,8 +20,8 @@ import { emitTags } from './emit/tags.ts';
 import { dropInvalidExamples } from './validate/examples.ts';
 
 export interface BuildInput {
-  /** spec/sources.yaml: facts no page states, and (without docsDir) the list of pages. */
-  manifestPath: string;
+  /** spec/<api>/sources.yaml: facts no page states, and (without docsDir) the list of pages; optional with docsDir. */
+  manifestPath?: string;
   /** Read every page of this directory instead of the manifest's list. */
   docsDir?: string;
   /** Paths in findings are shown relative to this folder. */
@@ -38,10 +39,11 @@ export const OPENAPI_VERSION = '3.1.0';
 
 export function buildSpec(input: BuildInput): BuildResult {
   const findings = new Findings();
-  const manifest = loadManifest(input.manifestPath);
+  if (!input.manifestPath && !input.docsDir) throw new ManifestError('nothing to build: no manifest, no doc directory');
+  const manifest = input.manifestPath ? loadManifest(input.manifestPath) : bareManifest(input.docsDir!);
   const sources = input.docsDir
     ? directorySources(input.docsDir, findings, input.displayRoot)
-    : manifestSources(manifest, input.manifestPath, findings, input.displayRoot);
+    : manifestSources(manifest, input.manifestPath!, findings, input.displayRoot);
   return buildFromSources(sources, manifest, findings);
 }
 
@@ -61,7 +63,7 @@ export function buildFromSources(
   const plaintext = { basePath: manifest.basePath, statusByDescription: manifest.statusByDescription };
   const memo = newParseMemo();
   // A batch of pages is read (markdown-it, block stream), then extracted: each phase's code and data stay warm
-  // in the CPU caches through a batch. In-process A/B: ~9% faster than page by page; larger batches gain less.
+  // in the CPU caches through a batch (A/B: bench/README.md).
   for (let start = 0; start < sources.length; start += READ_BATCH) {
     const pages: PageRead[] = [];
     for (const source of sources.slice(start, start + READ_BATCH)) {
@@ -109,7 +111,7 @@ export function buildFromSources(
   mark?.('emit');
   const releaseOf = releaseLookup(sources);
   const firstUse = (name: string): Location => {
-    const op = operations.find((o) => JSON.stringify(o).includes(`#/components/schemas/${name}"`));
+    const op = operations.find((o) => schemasOf(o).some((schema) => referencedNames(schema).has(name)));
     return op?.at ?? { file: 'spec/openapi.yaml', line: 1 };
   };
   // Names the operations use, from their schemas only (the rest of paths is prose and examples); the

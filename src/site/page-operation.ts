@@ -145,6 +145,6 @@ function samplesSection(operation: SiteOperation, model: SiteModel): string {
         `<h3 id="sample-${i + 1}">${escapeHtml(s.lang)}: ${escapeHtml(s.label)}</h3>\n${codeBlock(s.source, s.lang === 'cURL' ? 'bash' : s.lang.toLowerCase())}`,
     )
     .join('\n');
-  const ts = `<h3 id="sample-typescript">TypeScript (generated client)</h3>\n${codeBlock(typescriptSample(operation, model.spec), 'ts')}`;
+  const ts = `<h3 id="sample-typescript">TypeScript (generated client)</h3>\n${codeBlock(typescriptSample(operation, model.spec, model.site.clientModule), 'ts')}`;
   return section('samples', 'Samples', `${shell}\n${ts}`);
 }

@@ -8,7 +8,6 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { PROJECT_ROOT } from '../paths.ts';
 import { REDOC_ASSET, REFERENCE_PAGE } from './links.ts';
 
 const CLI_DIR = dirname(createRequire(import.meta.url).resolve('@redocly/cli/package.json'));
@@ -25,22 +24,29 @@ const TEXT_LOGO =
     '<svg xmlns="http://www.w3.org/2000/svg" width="60" height="16"><text x="0" y="13" font-family="sans-serif" font-size="13" fill="#0044d4">Redocly</text></svg>',
   );
 
-export async function referenceArtifacts(specYamlText: string): Promise<{ path: string; content: string }[]> {
+/** reference.html (its assets under `assetPrefix`, relative to the page) and the Redoc bundle it loads. */
+export async function referenceArtifacts(
+  specYamlText: string,
+  assetPrefix = '',
+): Promise<{ page: { path: string; content: string }; bundle: { path: string; content: string } }> {
   const dir = mkdtempSync(join(tmpdir(), 'onezone-reference-'));
   try {
     const spec = join(dir, 'openapi.yaml');
     const out = join(dir, 'reference.html');
     writeFileSync(spec, specYamlText);
-    // Run from the project root so redocly.yaml applies (it loads a .ts plugin, hence tsx); no telemetry.
-    await promisify(execFile)(process.execPath, ['--import', 'tsx', CLI, 'build-docs', spec, '-o', out], {
-      cwd: PROJECT_ROOT,
+    // Run in the temporary folder: rendering needs no lint configuration, so no project plugin loads; no telemetry.
+    await promisify(execFile)(process.execPath, [CLI, 'build-docs', spec, '-o', out], {
+      cwd: dir,
       env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
     });
     const bundle = offlineBundle(readFileSync(REDOC_BUNDLE, 'utf8'));
-    return [
-      { path: REFERENCE_PAGE, content: localRedoc(readFileSync(out, 'utf8'), bundle) },
-      { path: REDOC_ASSET, content: bundle },
-    ];
+    return {
+      page: {
+        path: REFERENCE_PAGE,
+        content: localRedoc(readFileSync(out, 'utf8'), bundle, `./${assetPrefix}${REDOC_ASSET}`),
+      },
+      bundle: { path: REDOC_ASSET, content: bundle },
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -54,13 +60,13 @@ function offlineBundle(bundle: string): string {
 }
 
 /** The CDN URLs become the local asset (integrity included); an empty icon stops the browser asking for /favicon.ico. */
-function localRedoc(html: string, bundle: string): string {
+function localRedoc(html: string, bundle: string, bundleHref: string): string {
   const integrity = `sha384-${createHash('sha384').update(bundle).digest('base64')}`;
   const local = html
-    .replace(CDN_BUNDLE, `./${REDOC_ASSET}`)
+    .replace(CDN_BUNDLE, bundleHref)
     .replace(/integrity="sha384-[^"]*"/, `integrity="${integrity}"`)
     .replace('<head>', '<head>\n  <link rel="icon" href="data:,">');
-  if (/https:\/\/cdn\./.test(local) || !local.includes(`./${REDOC_ASSET}`) || !local.includes(integrity)) {
+  if (/https:\/\/cdn\./.test(local) || !local.includes(bundleHref) || !local.includes(integrity)) {
     throw new Error('build-docs output changed: cannot point reference.html at the local Redoc bundle');
   }
   return local;

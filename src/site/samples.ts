@@ -59,7 +59,8 @@ function shellQuote(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
-export function typescriptSample({ op, method, path }: SiteOperation, spec: Spec): string {
+/** `client`: the generated client module, from a file one folder below the project root. */
+export function typescriptSample({ op, method, path }: SiteOperation, spec: Spec, client: string): string {
   const request = exampleRequest(op, spec);
   const auth = authKind(op, spec);
   const options =
@@ -70,7 +71,7 @@ export function typescriptSample({ op, method, path }: SiteOperation, spec: Spec
         : '';
   const init = initLiteral(request);
   return [
-    `import { createClient } from '../generated/client.ts';`,
+    `import { createClient } from '${client}';`,
     '',
     `const client = createClient(${options});`,
     '',

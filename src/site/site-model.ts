@@ -38,7 +38,7 @@ export interface SiteModel {
   findingsFor(page: string): NumberedFinding[];
 }
 
-export function siteModel(spec: Spec, report: ReportJson, index: IndexedOperation[]): SiteModel {
+export function siteModel(spec: Spec, report: ReportJson, index: IndexedOperation[], site: SiteInfo): SiteModel {
   const inSpec = new Map(specOperations(spec).map((o) => [o.op.operationId, o]));
   const operations = index.map((entry) => {
     const found = inSpec.get(entry.operationId);
@@ -93,7 +93,7 @@ export function siteModel(spec: Spec, report: ReportJson, index: IndexedOperatio
   return {
     spec,
     report,
-    site: { apiTitle: spec.info.title, apiVersion: spec.info.version },
+    site,
     operations,
     schemaNames,
     usedBy,

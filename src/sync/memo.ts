@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PROJECT_ROOT } from '../paths.ts';
 
 /** Where sync/check keep their caches: node_modules/.cache/onezone, or $ONEZONE_CACHE_DIR (benchmarks use a fresh one). */
 export function cacheDir(root: string): string {
@@ -32,8 +33,8 @@ export function fileMemo(cacheDir: string): Memo {
   };
 }
 
-/** Version of an installed package, as part of a memo key. */
-export function packageVersion(root: string, name: string): string {
-  return (JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string })
-    .version;
+/** Version of a package the toolkit runs (its own install, whichever project it works on), for memo keys. */
+export function packageVersion(name: string): string {
+  const file = join(PROJECT_ROOT, 'node_modules', name, 'package.json');
+  return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
 }

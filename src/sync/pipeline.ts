@@ -1,21 +1,21 @@
-// source docs → spec → generated/* (→ site): every artifact computed in memory, in one process. `sync` writes
-// what differs; `check` compares and writes nothing.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+// source docs → one spec per API → generated/<api>/* → site/: every artifact computed in memory, in one
+// process. `sync` writes what differs; `check` compares and writes nothing.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { buildSpec, type BuildResult } from '../rebuild/build.ts';
-import { specYaml } from '../rebuild/emit/yaml.ts';
-import { reportJson, reportMarkdown } from '../rebuild/report/render.ts';
 import { generateClient } from '../generate/client.ts';
 import { operationIndex, operationIndexJson } from '../generate/operation-index.ts';
-import { siteArtifacts, type ReportJson } from '../site/index.ts';
-import type { Spec } from '../generate/spec-types.ts';
 import { generateStubs } from '../generate/stubs.ts';
 import { generateTypes } from '../generate/types.ts';
+import type { Spec } from '../openapi/spec-types.ts';
+import { Findings, type Finding } from '../rebuild/findings.ts';
+import type { ReportJson } from '../rebuild/report/model.ts';
+import { portalArtifacts } from '../site/index.ts';
+import { apiNames, buildApi, pagesClaimedTwice, type ApiBuild } from './apis.ts';
 import { packageVersion, type Memo } from './memo.ts';
 
-const SCRIPTS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
+const SRC_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 export interface Artifact {
   /** Path relative to the project root. */
@@ -25,10 +25,8 @@ export interface Artifact {
 }
 
 export interface PipelineOptions {
-  /** Project root the artifacts belong to (spec/sources.yaml is read from here). */
+  /** Project root the artifacts belong to: its spec/<api>/sources.yaml name the APIs. */
   root: string;
-  /** Rebuild from this doc directory instead of the manifest's pages. */
-  docsDir?: string;
   /** Called once per finished stage, for the progress lines. */
   onStage?: (stage: string, ms: number, detail: string) => void;
   /** Memo for the slow third-party stages; omitted, they always run. */
@@ -37,10 +35,13 @@ export interface PipelineOptions {
 
 export interface PipelineResult {
   artifacts: Artifact[];
-  build: BuildResult;
+  builds: ApiBuild[];
+  /** Hard errors of every API's build: any one stops sync before it writes. */
+  errors: Finding[];
 }
 
 export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
+  const { root, memo } = options;
   const artifacts: Artifact[] = [];
   const stage = async <T>(name: string, work: () => T | Promise<T>, detail: (value: T) => string): Promise<T> => {
     const t0 = performance.now();
@@ -48,89 +49,82 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     options.onStage?.(name, performance.now() - t0, detail(value));
     return value;
   };
-  const build = await stage(
+  const remembered = async <T>(name: string, inputs: string[], make: () => Promise<T>) =>
+    memo ? memo.get(name, inputs, make) : { value: await make(), hit: false };
+
+  const builds = await stage(
     'spec',
-    () => {
-      const result = buildSpec({
-        manifestPath: join(options.root, 'spec', 'sources.yaml'),
-        docsDir: options.docsDir,
-        displayRoot: options.docsDir ?? options.root,
-      });
-      const command = 'npm run build:spec' + (options.docsDir ? ` -- ${options.docsDir}` : '');
-      artifacts.push(
-        { path: 'spec/openapi.yaml', content: specYaml(result.document, command), stage: 'spec' },
-        { path: 'spec/REPORT.md', content: reportMarkdown(result, command), stage: 'spec' },
-        { path: 'spec/report.json', content: reportJson(result), stage: 'spec' },
-      );
-      return result;
-    },
-    (r) => `${r.operations.length} operations, ${r.findings.all.length} findings`,
+    () => apiNames(root).map((api) => buildApi(root, api)),
+    (all) => all.map((b) => `${b.api} ${b.result.operations.length}`).join(', ') + ' operations',
   );
-  if (build.findings.hasErrors) return { artifacts, build };
-  const spec = build.document as unknown as Spec;
-  const specText = artifacts[0]!.content;
-  await stage(
-    'types',
-    async () => {
-      const inputs = [
-        specText,
-        packageVersion(options.root, 'openapi-typescript'),
-        ...sourcesOf('generate/types.ts', 'generate/header.ts'),
-      ];
-      const { value, hit } = options.memo
-        ? await options.memo.get('types', inputs, () => generateTypes(spec))
-        : { value: await generateTypes(spec), hit: false };
-      artifacts.push({ path: 'generated/schema.d.ts', content: value, stage: 'types' });
-      return hit;
-    },
-    (hit) => `generated/schema.d.ts${hit ? ' (memo hit)' : ''}`,
-  );
-  await stage(
-    'client',
-    () => artifacts.push({ path: 'generated/client.ts', content: generateClient(spec), stage: 'client' }),
-    () => 'generated/client.ts',
-  );
-  await stage(
-    'stubs',
-    async () => artifacts.push({ path: 'generated/handlers.ts', content: await generateStubs(spec), stage: 'stubs' }),
-    () => 'generated/handlers.ts',
-  );
-  await stage(
-    'index',
-    () => artifacts.push({ path: 'generated/operations.json', content: operationIndexJson(spec), stage: 'index' }),
-    () => 'generated/operations.json',
-  );
+  const errors = builds.flatMap((b) => b.result.findings.all.filter((f) => f.severity === 'error'));
+  errors.push(...pagesClaimedTwice(builds, root));
+  if (builds.length === 0) {
+    const none = new Findings();
+    none.error('no-input', { file: 'spec', line: 0 }, 'no API to build: add spec/<api>/sources.yaml');
+    errors.push(...none.all);
+  }
+  for (const b of builds) for (const file of b.files) artifacts.push({ ...file, stage: 'spec' });
+  if (errors.length) return { artifacts, builds, errors };
+
+  const apis = builds.map((b) => {
+    const specPath = `spec/${b.api}/openapi.yaml`;
+    const text = (path: string) => b.files.find((f) => f.path === path)!.content;
+    const spec = b.result.document as unknown as Spec;
+    return { api: b.api, spec, specPath, specYamlText: text(specPath), reportText: text(`spec/${b.api}/report.json`) };
+  });
+  for (const { api, spec, specPath, specYamlText } of apis) {
+    const out = (file: string) => `generated/${api}/${file}`;
+    await stage(
+      'types',
+      async () => {
+        const inputs = [specPath, specYamlText, packageVersion('openapi-typescript'), ...sourcesOf(...TYPES_SOURCES)];
+        const { value, hit } = await remembered('types', inputs, () => generateTypes(spec, specPath));
+        artifacts.push({ path: out('schema.d.ts'), content: value, stage: 'types' });
+        return hit;
+      },
+      (hit) => `${out('schema.d.ts')}${hit ? ' (memo hit)' : ''}`,
+    );
+    artifacts.push(
+      { path: out('client.ts'), content: generateClient(spec, specPath), stage: 'client' },
+      { path: out('handlers.ts'), content: await generateStubs(spec, specPath), stage: 'stubs' },
+      { path: out('operations.json'), content: operationIndexJson(spec, specPath), stage: 'index' },
+    );
+  }
   await stage(
     'site',
     async () => {
-      const report = artifacts.find((a) => a.path === 'spec/report.json')!.content;
-      const make = async () =>
-        siteArtifacts({
-          spec,
-          report: JSON.parse(report) as ReportJson,
-          operations: operationIndex(spec),
-          specYamlText: specText,
-        });
-      const inputs = [
-        specText,
-        report,
-        ...['@redocly/cli', 'markdown-it', 'openapi-sampler'].map((p) => packageVersion(options.root, p)),
+      const make = () =>
+        portalArtifacts(
+          apis.map(({ api, spec, specPath, specYamlText, reportText }) => ({
+            api,
+            spec,
+            report: JSON.parse(reportText) as ReportJson,
+            operations: operationIndex(spec),
+            specPath,
+            specYamlText,
+          })),
+        );
+      const key = [
+        ...apis.flatMap((a) => [a.specPath, a.specYamlText, a.reportText]),
+        ...['@redocly/cli', 'markdown-it', 'openapi-sampler'].map((p) => packageVersion(p)),
         ...sourcesUnder('site'),
       ];
-      const { value, hit } = options.memo
-        ? await options.memo.get('site', inputs, make)
-        : { value: await make(), hit: false };
+      const { value, hit } = await remembered('site', key, make);
       for (const file of value) artifacts.push({ ...file, stage: 'site' });
       return { files: value.length, hit };
     },
     ({ files, hit }) => `site/ (${files} files)${hit ? ' (memo hit)' : ''}`,
   );
-  return { artifacts, build };
+  return { artifacts, builds, errors };
 }
+
+/** The modules whose output the types memo must follow. */
+const TYPES_SOURCES = ['generate/types.ts', 'generate/header.ts'];
 
 /** Source text of every file below a toolkit folder (sorted), for memo keys. */
 function sourcesUnder(folder: string): string[] {
-  const dir = join(SCRIPTS_DIR, folder);
+  const dir = join(SRC_DIR, folder);
   return (readdirSync(dir, { recursive: true }) as string[])
     .sort()
     .filter((f) => statSync(join(dir, f)).isFile())
@@ -139,9 +133,25 @@ function sourcesUnder(folder: string): string[] {
 
 /** Source text of toolkit modules whose output a memo key must follow. */
 export function sourcesOf(...modules: string[]): string[] {
-  return modules.map((m) => readFileSync(join(SCRIPTS_DIR, m), 'utf8'));
+  return modules.map((m) => readFileSync(join(SRC_DIR, m), 'utf8'));
 }
 
 export function progressLine(stage: string, ms: number, detail: string): string {
   return `${stage.padEnd(7)} ${ms.toFixed(0).padStart(6)} ms  ${detail}`;
+}
+
+/** Folders whose every file sync makes: a file there that no artifact is (left by an older build) is an orphan. */
+export const OUTPUT_FOLDERS = ['generated', 'site'];
+
+/** Files under the output folders that the pipeline no longer makes, relative to the project root. */
+export function orphanFiles(root: string, artifacts: Artifact[]): string[] {
+  const made = new Set(artifacts.map((a) => a.path));
+  return OUTPUT_FOLDERS.flatMap((folder) => {
+    const dir = join(root, folder);
+    if (!existsSync(dir)) return [];
+    return (readdirSync(dir, { recursive: true }) as string[])
+      .map((f) => `${folder}/${f.split(sep).join('/')}`)
+      .filter((path) => statSync(join(root, path)).isFile() && !made.has(path))
+      .sort();
+  });
 }

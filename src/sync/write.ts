@@ -1,39 +1,39 @@
 // `sync` proper: run the pipeline and write the artifacts that differ from the files on disk.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readdirSync, readFileSync, rmdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeFileAtomically } from './atomic-write.ts';
 import { formatFinding } from '../rebuild/findings.ts';
 import { cacheDir, fileMemo } from './memo.ts';
-import { progressLine, runPipeline } from './pipeline.ts';
+import { orphanFiles, OUTPUT_FOLDERS, progressLine, runPipeline } from './pipeline.ts';
 
 export interface SyncOutcome {
   ok: boolean;
   written: string[];
+  /** Files of generated/ and site/ that no artifact is any more (an older build's), deleted. */
+  removed: string[];
   total: number;
 }
 
-export async function syncProject(
-  root: string,
-  docsDir: string | undefined,
-  say: (line: string) => void,
-): Promise<SyncOutcome> {
+export async function syncProject(root: string, say: (line: string) => void): Promise<SyncOutcome> {
   const memo = fileMemo(cacheDir(root));
-  const { artifacts, build } = await runPipeline({
+  const { artifacts, errors } = await runPipeline({
     root,
-    docsDir,
     memo,
     onStage: (s, ms, d) => say(progressLine(s, ms, d)),
   });
-  for (const f of build.findings.all) if (f.severity === 'error') console.error(formatFinding(f));
-  if (build.findings.hasErrors) return { ok: false, written: [], total: artifacts.length };
+  for (const f of errors) console.error(formatFinding(f));
+  if (errors.length) return { ok: false, written: [], removed: [], total: artifacts.length };
   const written: string[] = [];
   for (const a of artifacts) {
     const file = join(root, a.path);
     if (readOrUndefined(file) === a.content) continue;
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, a.content);
+    writeFileAtomically(file, a.content);
     written.push(a.path);
   }
-  return { ok: true, written, total: artifacts.length };
+  const removed = orphanFiles(root, artifacts);
+  for (const path of removed) rmSync(join(root, path));
+  for (const folder of OUTPUT_FOLDERS) removeEmptyFolders(join(root, folder));
+  return { ok: true, written, removed, total: artifacts.length };
 }
 
 function readOrUndefined(file: string): string | undefined {
@@ -41,5 +41,21 @@ function readOrUndefined(file: string): string | undefined {
     return readFileSync(file, 'utf8');
   } catch {
     return undefined;
+  }
+}
+
+/** Removes the folders below `dir` that orphan removal left empty. */
+function removeEmptyFolders(dir: string): void {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const e of entries) {
+    if (!e.isDirectory()) continue;
+    const sub = join(dir, e.name);
+    removeEmptyFolders(sub);
+    if (readdirSync(sub).length === 0) rmdirSync(sub);
   }
 }

@@ -11,6 +11,7 @@ const COPIED = [
   'package-lock.json',
   'tsconfig.json',
   'redocly.yaml',
+  'biome.json',
   'spec',
   'src',
   'bench',

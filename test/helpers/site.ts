@@ -4,22 +4,23 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, posix } from 'node:path';
 import { parse } from 'yaml';
-import { PROJECT_ROOT } from '../../src/paths.ts';
 import { operationIndex } from '../../src/generate/operation-index.ts';
 import type { Spec } from '../../src/openapi/spec-types.ts';
 import { reportJson } from '../../src/rebuild/report/render.ts';
 import { siteArtifacts, type SiteInput } from '../../src/site/index.ts';
-import { buildCorpusSpecFile } from './corpus.ts';
+import { buildCorpusSpecFile, SEED } from './corpus.ts';
 
 export type SiteFile = { path: string; content: string };
 
 export function seedSiteInput(): SiteInput {
-  const specYamlText = readFileSync(join(PROJECT_ROOT, 'spec', 'openapi.yaml'), 'utf8');
+  const specYamlText = readFileSync(SEED.file, 'utf8');
+  const spec = parse(specYamlText) as Spec;
   return {
-    spec: parse(specYamlText) as Spec,
-    report: JSON.parse(readFileSync(join(PROJECT_ROOT, 'spec', 'report.json'), 'utf8')),
-    operations: JSON.parse(readFileSync(join(PROJECT_ROOT, 'generated', 'operations.json'), 'utf8')).operations,
+    spec,
+    report: JSON.parse(readFileSync(SEED.report, 'utf8')),
+    operations: operationIndex(spec),
     specYamlText,
+    specPath: 'spec/onezone/openapi.yaml',
   };
 }
 
@@ -31,6 +32,7 @@ export function corpusSiteInput(): SiteInput {
     report: JSON.parse(reportJson(result)),
     operations: operationIndex(spec),
     specYamlText: readFileSync(file, 'utf8'),
+    specPath: 'spec/onezone/openapi.yaml',
   };
 }
 

@@ -1,5 +1,7 @@
-// spec/sources.yaml: which pages to read, their release and merge order, and the facts no page states.
+// spec/<api>/sources.yaml: which pages or doc directories to read, their release and merge order, where they
+// come from, and the facts no page states.
 import { readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { parse } from 'yaml';
 import type { Schema } from '../model.ts';
 
@@ -7,24 +9,69 @@ export interface Manifest {
   info: { title: string; version: string; description: string; license?: { name: string; url?: string } };
   basePath: string;
   hostDefault: string;
-  sources: { file: string; release: string; order: number; note?: string }[];
+  sources: ManifestSource[];
   securitySchemes: Record<string, Schema>;
   tags: { name: string; description: string; pathPrefix: string }[];
   statusByDescription: Record<string, string>;
 }
 
+/** One page (`file`) or every page below a doc directory (`dir`), paths relative to the manifest. */
+export type ManifestSource = ({ file: string; dir?: never } | { dir: string; file?: never }) & {
+  release: string;
+  order: number;
+  note?: string;
+  /** Where the pages were taken from (repository, commit, path, license); data for readers, not for the build. */
+  provenance?: Record<string, string>;
+};
+
 export class ManifestError extends Error {}
+
+/** The facts of a doc directory read without a manifest: only what its pages state, nothing invented. */
+export function bareManifest(docsDir: string): Manifest {
+  return {
+    info: { title: basename(resolve(docsDir)), version: 'unversioned', description: '' },
+    basePath: '',
+    hostDefault: 'localhost',
+    sources: [],
+    securitySchemes: {},
+    tags: [],
+    statusByDescription: {},
+  };
+}
 
 export function loadManifest(path: string): Manifest {
   let raw: unknown;
+  let text = '';
   try {
-    raw = parse(readFileSync(path, 'utf8'));
+    text = readFileSync(path, 'utf8');
+    raw = parse(text);
   } catch (e) {
     throw new ManifestError(`${path}:1: cannot read the manifest: ${(e as Error).message}`);
   }
   const m = raw as Partial<Manifest> | null;
-  for (const key of ['info', 'basePath', 'sources', 'statusByDescription'] as const) {
+  for (const key of ['info', 'basePath', 'sources'] as const) {
     if (!m || m[key] === undefined) throw new ManifestError(`${path}:1: manifest lacks "${key}"`);
   }
-  return { hostDefault: 'localhost', securitySchemes: {}, tags: [], ...m } as Manifest;
+  if (!Array.isArray(m!.sources) || m!.sources.length === 0)
+    throw new ManifestError(`${path}:1: manifest lists no sources (an API needs at least one page)`);
+  m!.sources.forEach((s, i) => {
+    const where = `${path}:${lineOfEntry(text, i)}`;
+    if (!s || (typeof s.file === 'string') === (typeof s.dir === 'string'))
+      throw new ManifestError(`${where}: source ${i + 1} needs exactly one of "file" or "dir"`);
+    if (typeof s.release !== 'string' || typeof s.order !== 'number')
+      throw new ManifestError(`${where}: source ${i + 1} needs a "release" (text) and an "order" (number)`);
+  });
+  return { hostDefault: 'localhost', securitySchemes: {}, tags: [], statusByDescription: {}, ...m } as Manifest;
+}
+
+/** Line of the i-th `- ` item under `sources:`, for located errors (1 when it cannot be found). */
+function lineOfEntry(text: string, index: number): number {
+  const lines = text.split('\n');
+  const start = lines.findIndex((l) => /^sources:/.test(l));
+  let seen = -1;
+  for (let i = start + 1; start >= 0 && i < lines.length; i++) {
+    if (/^\S/.test(lines[i]!)) break;
+    if (/^\s*- /.test(lines[i]!) && ++seen === index) return i + 1;
+  }
+  return 1;
 }

@@ -7,7 +7,7 @@ import type { Manifest } from './manifest.ts';
 
 const PAGE = /\.(md|markdown|txt)$/i;
 
-/** Sources listed by the manifest, paths relative to the manifest's folder. */
+/** Sources listed by the manifest (pages, or every page of a doc directory), paths relative to its folder. */
 export function manifestSources(
   manifest: Manifest,
   manifestPath: string,
@@ -15,11 +15,20 @@ export function manifestSources(
   shownRelativeTo: string,
 ): Source[] {
   const root = dirname(resolve(manifestPath));
-  return manifest.sources.flatMap((s) => read(join(root, s.file), s.release, s.order, findings, shownRelativeTo));
+  return manifest.sources.flatMap((s) =>
+    s.dir !== undefined
+      ? directorySources(join(root, s.dir), findings, shownRelativeTo, s)
+      : read(join(root, s.file), s.release, s.order, findings, shownRelativeTo),
+  );
 }
 
-/** Every page below a doc directory, one release (named after the directory), in a stable order. */
-export function directorySources(dir: string, findings: Findings, shownRelativeTo: string): Source[] {
+/** Every page below a doc directory, in a stable order: one release, named after the directory by default. */
+export function directorySources(
+  dir: string,
+  findings: Findings,
+  shownRelativeTo: string,
+  release?: { release: string; order: number },
+): Source[] {
   const root = resolve(dir);
   let files: string[];
   try {
@@ -34,7 +43,9 @@ export function directorySources(dir: string, findings: Findings, shownRelativeT
   }
   if (files.length === 0)
     findings.error('no-input', { file: dir, line: 0 }, 'the doc directory holds no .md or .txt pages');
-  return files.flatMap((f) => read(f, basename(root), 0, findings, shownRelativeTo));
+  return files.flatMap((f) =>
+    read(f, release?.release ?? basename(root), release?.order ?? 0, findings, shownRelativeTo),
+  );
 }
 
 function walk(dir: string): string[] {

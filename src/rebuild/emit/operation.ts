@@ -27,9 +27,9 @@ export function emitOperation(op: Operation, examples: ExampleRegistry): Schema 
 
 /**
  * An empty object for status-code keys. V8 keeps integer-like keys ("200", "500") as array elements sized to
- * the largest, so a plain `{}` given "500" reserves some 770 slots: 5 KB per operation, kept to the end of
- * the build. An object whose elements start sparse holds only its keys (about 300 bytes); the keys still
- * enumerate in ascending order, as the language requires.
+ * the largest, so a plain `{}` given "500" reserves hundreds of slots per operation, kept to the end of the
+ * build; an object whose elements start sparse holds only its keys. The keys still enumerate in ascending
+ * order, as the language requires. (Figures: bench/README.md.)
  */
 function statusKeyed(): Schema {
   const record: Schema = {};

@@ -20,7 +20,7 @@ const INDENT = '  ';
 const PLAIN = /^[A-Za-z0-9_/$(][^\n:#{}[\],&*!|>'"%@`]*$/;
 // Plain-looking strings YAML would read as something else: booleans, null, numbers (given PLAIN's first
 // character, only words and strings starting with a digit can be).
-const RESERVED = /^(?:true|false|yes|no|on|off|y|n|null|[0-9][0-9a-fA-F_.:xXoObB+-]*)$/i;
+const RESERVED = /^(?:true|false|yes|no|on|off|y|n|null|[0-9][0-9_.:eExXoObB+-]*|0x[0-9a-f_]+)$/i;
 
 function quoteIfNeeded(s: string): string {
   return PLAIN.test(s) && !endsWithSpace(s) && !((s.length <= 5 || s.charCodeAt(0) <= 57) && RESERVED.test(s))

@@ -1,6 +1,7 @@
 // swagger2markup prints "*Polymorphism* : Inheritance / *Discriminator* : type" on the subtypes but never
-// names their parent. The parent is the definition that has the discriminator property and shares the
-// longest name suffix (DOIServiceProperties → HandleServiceProperties); it becomes a oneOf of its subtypes
+// names their parent. The parent is a definition with the discriminator property: first one whose enum of
+// that property lists the subtype (UserStorageCredentials.type: posix, ceph, … → posix), else the one sharing
+// the longest name suffix (DOIServiceProperties → HandleServiceProperties). It becomes a oneOf of its subtypes
 // with a discriminator mapping, so examples of a subtype validate where the parent is referenced.
 import type { Findings } from '../findings.ts';
 import type { Schema, SchemaDefinition } from '../model.ts';
@@ -17,11 +18,13 @@ export function linkInheritance(
   const parentsOf = new Map<string, SchemaDefinition[]>();
   for (const child of children) {
     const discriminator = (child.schema['x-polymorphism'] as { discriminator?: string }).discriminator ?? '';
-    const parent = definitions
-      .filter((d) => !children.includes(d) && hasProperty(d.schema, discriminator))
-      .map((d) => ({ d, shared: commonSuffix(d.name, child.name) }))
-      .filter((c) => c.shared > 0)
-      .sort((a, b) => b.shared - a.shared)[0]?.d;
+    const candidates = definitions.filter((d) => !children.includes(d) && hasProperty(d.schema, discriminator));
+    const parent =
+      candidates.find((d) => discriminatorValues(d.schema, discriminator).some((v) => child.name.startsWith(v))) ??
+      candidates
+        .map((d) => ({ d, shared: commonSuffix(d.name, child.name) }))
+        .filter((c) => c.shared > 0)
+        .sort((a, b) => b.shared - a.shared)[0]?.d;
     if (!parent) {
       findings.warn(
         'dangling-reference',
@@ -36,7 +39,7 @@ export function linkInheritance(
   for (const [parentName, subtypes] of parentsOf) {
     const parent = schemas[parentName]!;
     const discriminator = (subtypes[0]!.schema['x-polymorphism'] as { discriminator: string }).discriminator;
-    const values = ((parent.properties as Record<string, Schema>)[discriminator]?.enum as string[] | undefined) ?? [];
+    const values = discriminatorValues(parent, discriminator);
     const mapping: Record<string, string> = {};
     for (const sub of subtypes) {
       const value = values.find((v) => sub.name.startsWith(v));
@@ -51,6 +54,13 @@ export function linkInheritance(
       { subject: parentName },
     );
   }
+}
+
+/** The values the parent's discriminator property may take (its enum), longest first. */
+function discriminatorValues(schema: Schema, discriminator: string): string[] {
+  const property = (schema.properties as Record<string, Schema> | undefined)?.[discriminator];
+  const values = Array.isArray(property?.enum) ? (property.enum as unknown[]) : [];
+  return values.filter((v): v is string => typeof v === 'string').sort((a, b) => b.length - a.length);
 }
 
 function hasProperty(schema: Schema, name: string): boolean {
