@@ -5,6 +5,7 @@ import { DEFAULT_MOCK_PORT, startMock } from '../mock/prism.ts';
 import { PROJECT_ROOT } from '../paths.ts';
 import { apiNames } from '../sync/apis.ts';
 import { existingFile, fixedPort, parseCommand, UsageError } from './args.ts';
+import { stopOnSignals } from './lifecycle.ts';
 
 const apis = apiNames(PROJECT_ROOT);
 const argv = process.argv.slice(2);
@@ -53,8 +54,4 @@ const mock = await startMock({
 });
 console.log(`mocking ${relative(PROJECT_ROOT, specPath)} with Prism at ${mock.url}; Ctrl-C stops`);
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    void mock.stop().then(() => console.log(`${signal}: Prism stopped`));
-  });
-}
+stopOnSignals('mock', () => mock.stop());

@@ -11,6 +11,7 @@ import { generateTypes } from '../generate/types.ts';
 import type { Spec } from '../openapi/spec-types.ts';
 import { Findings, type Finding } from '../rebuild/findings.ts';
 import type { ReportJson } from '../rebuild/report/model.ts';
+import { bundleLintPlugin, PLUGIN_BUNDLE } from '../lint/plugin-bundle.ts';
 import { portalArtifacts } from '../site/index.ts';
 import { apiNames, buildApi, pagesClaimedTwice, type ApiBuild } from './apis.ts';
 import { packageVersion, type Memo } from './memo.ts';
@@ -91,6 +92,20 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       { path: out('operations.json'), content: operationIndexJson(spec, specPath), stage: 'index' },
     );
   }
+  await stage(
+    'plugin',
+    async () => {
+      const inputs = [
+        packageVersion('esbuild'),
+        ...sourcesUnder('lint'),
+        ...sourcesOf('rebuild/extract/privileges.ts'),
+      ];
+      const { value, hit } = await remembered('plugin', inputs, () => bundleLintPlugin());
+      artifacts.push({ path: PLUGIN_BUNDLE, content: value, stage: 'plugin' });
+      return hit;
+    },
+    (hit) => `${PLUGIN_BUNDLE}${hit ? ' (memo hit)' : ''}`,
+  );
   await stage(
     'site',
     async () => {
