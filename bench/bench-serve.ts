@@ -7,17 +7,36 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { PROJECT_ROOT } from '../src/paths.ts';
 import { startMock } from '../src/mock/prism.ts';
 import { loadUsersFile } from '../src/server/accounts.ts';
+import { specPathOf } from '../src/server/spec.ts';
+import { parseCommand, positiveNumber } from '../src/cli/args.ts';
 
-const { values } = parseArgs({
-  options: { duration: { type: 'string', default: '5' }, connections: { type: 'string', default: '10' } },
+const { values } = parseCommand({
+  name: 'bench:serve',
+  usage: 'usage: npm run bench:serve -- [--duration 5] [--connections 10]',
+  summary: 'autocannon against our server, Prism and bare node:http, in one run; prints req/s, p99 and ratios.',
+  options: {
+    duration: {
+      type: 'string',
+      value: 'seconds',
+      default: '5',
+      parse: positiveNumber({ integer: false }),
+      help: 'measuring time per server',
+    },
+    connections: {
+      type: 'string',
+      value: 'n',
+      default: '10',
+      parse: positiveNumber({ integer: true }),
+      help: 'concurrent connections',
+    },
+  },
 });
-const DURATION_S = Number(values.duration);
-const CONNECTIONS = Number(values.connections);
+const DURATION_S = values.duration;
+const CONNECTIONS = values.connections;
 const WARMUP_S = 1;
 const TARGETS = { prism: 25, bare: 0.4 };
 
@@ -109,7 +128,8 @@ try {
   await waitUntilAnswering(barePath);
 
   const oursPort = await freePort();
-  children.push(spawnScript('src/cli/serve.ts', ['--port', String(oursPort)]));
+  // The Onezone spec alone, the one Prism mocks below (npm run serve serves all four APIs by default).
+  children.push(spawnScript('src/cli/serve.ts', ['--port', String(oursPort), '--spec', specPathOf('onezone')]));
   const oursBase = `http://127.0.0.1:${oursPort}/api/v3/onezone`;
   await waitUntilAnswering(oursBase);
   const created = await fetch(`${oursBase}/user/spaces`, {

@@ -4,7 +4,7 @@
 // the full-corpus spec, and the workflow tests (real state: spaces, invite tokens, joins) run against it.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createClient, type Auth } from '../generated/client.ts';
+import { createClient, type Auth } from '../generated/onezone/client.ts';
 import { startMock, type RunningMock } from '../src/mock/prism.ts';
 import { startServer, type RunningServer } from '../src/server/index.ts';
 import { buildCorpusSpecFile, SEED_SPEC } from './helpers/corpus.ts';
@@ -94,7 +94,7 @@ describe('workflows (our server, seed spec)', () => {
   let checker: SpecChecker;
   before(async () => {
     checker = await SpecChecker.load(SEED_SPEC);
-    server = await startServer({ port: 0, log: false });
+    server = await startServer({ port: 0, specPath: SEED_SPEC, log: false });
   });
   after(() => server.close());
 

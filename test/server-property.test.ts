@@ -37,7 +37,11 @@ const prototypeKeys = Object.getOwnPropertyNames(Object.prototype);
 
 before(async () => {
   checker = await SpecChecker.load(SEED_SPEC);
-  server = await startServer({ port: 0, log: (line) => line.startsWith('error') && serverErrors.push(line) });
+  server = await startServer({
+    port: 0,
+    specPath: SEED_SPEC,
+    log: (line) => line.startsWith('error') && serverErrors.push(line),
+  });
 });
 after(async () => {
   await server.close();

@@ -8,11 +8,11 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { stubs } from '../generated/handlers.ts';
 import { PROJECT_ROOT } from '../src/paths.ts';
 import { loadUsersFile, UsersFileError } from '../src/server/accounts.ts';
 import { startServer, type RunningServer } from '../src/server/index.ts';
 import { loadSpec } from '../src/server/spec.ts';
+import { stubReply } from '../src/server/stub-replies.ts';
 import { basePathOf } from '../src/openapi/servers.ts';
 import { buildCorpusSpecFile, SEED_SPEC } from './helpers/corpus.ts';
 import { freePort } from './helpers/prism.ts';
@@ -46,7 +46,7 @@ describe('error statuses answer the spec Error shape {error: {id, details, descr
   let server: RunningServer;
   const LIMIT = 256;
   before(async () => {
-    server = await startServer({ port: 0, bodyLimit: LIMIT, log: false });
+    server = await startServer({ port: 0, specPath: SEED_SPEC, bodyLimit: LIMIT, log: false });
   });
   after(() => server.close());
 
@@ -201,7 +201,12 @@ describe('error statuses answer the spec Error shape {error: {id, details, descr
 describe('stubs, implementations and the request log', () => {
   test('without an implementation the stub answers, with x-stub: true and a log line saying so', async () => {
     const lines: string[] = [];
-    const server = await startServer({ port: 0, implementations: {}, log: (line) => lines.push(line) });
+    const server = await startServer({
+      port: 0,
+      specPath: SEED_SPEC,
+      implementations: { onezone: {} },
+      log: (line) => lines.push(line),
+    });
     try {
       const res = await send(`${server.url}/groups/${EXAMPLE_GROUP}/users/token`, {
         method: 'POST',
@@ -209,7 +214,7 @@ describe('stubs, implementations and the request log', () => {
       });
       assert.equal(res.status, 200);
       assert.equal(res.headers.get('x-stub'), 'true');
-      assert.deepEqual(res.json(), stubs.createUserGroupInviteToken().body);
+      assert.deepEqual(res.json(), seedStub('createUserGroupInviteToken'));
       assert.ok(
         lines.some((line) => /stub/.test(line) && line.includes('createUserGroupInviteToken')),
         lines.join('\n'),
@@ -226,11 +231,14 @@ describe('stubs, implementations and the request log', () => {
   });
 
   test('an implementation overrides the stub of its operationId', async () => {
-    const defaults = await startServer({ port: 0, log: false });
+    const defaults = await startServer({ port: 0, specPath: SEED_SPEC, log: false });
     const custom = await startServer({
       port: 0,
       log: false,
-      implementations: { createUserGroupInviteToken: () => ({ status: 200, body: { token: 'from-the-test' } }) },
+      specPath: SEED_SPEC,
+      implementations: {
+        onezone: { createUserGroupInviteToken: () => ({ status: 200, body: { token: 'from-the-test' } }) },
+      },
     });
     try {
       const real = await send(`${defaults.url}/groups/${EXAMPLE_GROUP}/users/token`, {
@@ -238,7 +246,7 @@ describe('stubs, implementations and the request log', () => {
         headers: tokenHeader(ADMIN),
       });
       assert.equal(real.headers.get('x-stub'), null);
-      assert.notDeepEqual(real.json(), stubs.createUserGroupInviteToken().body);
+      assert.notDeepEqual(real.json(), seedStub('createUserGroupInviteToken'));
       const overridden = await send(`${custom.url}/groups/${EXAMPLE_GROUP}/users/token`, {
         method: 'POST',
         headers: tokenHeader(ADMIN),
@@ -296,7 +304,7 @@ describe('stubs, implementations and the request log', () => {
 
   test('one log line per request: method, path, status, milliseconds', async () => {
     const lines: string[] = [];
-    const server = await startServer({ port: 0, log: (line) => lines.push(line) });
+    const server = await startServer({ port: 0, specPath: SEED_SPEC, log: (line) => lines.push(line) });
     try {
       await send(`${server.url}/user/spaces?x=1`, {
         method: 'POST',
@@ -315,7 +323,7 @@ describe('stubs, implementations and the request log', () => {
 
 describe('graceful close', () => {
   test('a request in flight is answered, later connections are refused, close() can be called twice', async () => {
-    const server = await startServer({ port: 0, log: false });
+    const server = await startServer({ port: 0, specPath: SEED_SPEC, log: false });
     const { hostname, port, pathname } = new URL(server.url);
     const inFlight = new Promise<number>((resolve, reject) => {
       const req = request(
@@ -347,7 +355,7 @@ describe('graceful close', () => {
 describe('CLIs', () => {
   test('npm run serve: --port, request log, SIGTERM stops it cleanly', async () => {
     const port = await freePort();
-    const cli = runCli('src/cli/serve.ts', ['--port', String(port)]);
+    const cli = runCli('src/cli/serve.ts', ['--port', String(port), '--spec', SEED_SPEC]);
     await cli.waitFor(/serving .* at http:\/\/127\.0\.0\.1:\d+\/api\/v3\/onezone/);
     const res = await send(`http://127.0.0.1:${port}/api/v3/onezone/user/spaces`, {
       method: 'POST',
@@ -440,6 +448,15 @@ test('the base path is the path of servers[0].url', () => {
 });
 
 // ---------------------------------------------------------------------------------------------------------------
+
+/** The body the one stub rule gives an operation of the seed spec. */
+function seedStub(operationId: string): unknown {
+  const { document } = loadSpec(SEED_SPEC);
+  const operation = Object.values(document.paths)
+    .flatMap((item) => Object.values(item))
+    .find((op) => op.operationId === operationId)!;
+  return stubReply(operation, document)().body;
+}
 
 function chunkedPost(url: string, chunks: string[]): Promise<SeenResponse> {
   const { hostname, port, pathname } = new URL(url);

@@ -1,39 +1,56 @@
-// npm run serve [-- --port 8080] [--host 127.0.0.1] [--spec spec/openapi.yaml] [--users <file>] [--body-limit <bytes>]
-// Serves the spec on node:http until SIGINT/SIGTERM, then lets requests in flight finish and exits.
-import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import {
-  DEFAULT_BODY_LIMIT,
-  DEFAULT_HOST,
-  DEFAULT_PORT,
-  DEFAULT_SPEC_PATH,
-  DEFAULT_USERS_PATH,
-  startServer,
-} from '../server/index.ts';
+// npm run serve [-- --port 8080] [--host 127.0.0.1] [--spec <file>] [--users <file>] [--body-limit <bytes>]
+// Serves Onedata's four APIs (spec/<api>/openapi.yaml, each under its base path) on one node:http server, or one
+// spec alone with --spec, until SIGINT/SIGTERM; then lets requests in flight finish and exits.
+import { relative, resolve } from 'node:path';
+import { DEFAULT_BODY_LIMIT, DEFAULT_HOST, DEFAULT_PORT, DEFAULT_USERS_PATH, startServer } from '../server/index.ts';
+import { PROJECT_ROOT } from '../paths.ts';
+import { byteCount, existingFile, parseCommand, port } from './args.ts';
 
-const { values } = parseArgs({
+const { values } = parseCommand({
+  name: 'serve',
+  usage: 'usage: npm run serve -- [--port 8080] [--host 127.0.0.1] [--spec file] [--users file] [--body-limit bytes]',
+  summary:
+    "Serves Onedata's four APIs under their base paths (or one spec alone with --spec) on node:http until " +
+    'SIGINT/SIGTERM, then lets requests in flight finish and exits.',
   options: {
-    port: { type: 'string', default: String(DEFAULT_PORT) },
-    host: { type: 'string', default: DEFAULT_HOST },
-    spec: { type: 'string', default: DEFAULT_SPEC_PATH },
-    users: { type: 'string', default: DEFAULT_USERS_PATH },
-    'body-limit': { type: 'string', default: String(DEFAULT_BODY_LIMIT) },
+    port: { type: 'string', default: String(DEFAULT_PORT), parse: port, help: 'port to listen on; 0: any free one' },
+    host: { type: 'string', default: DEFAULT_HOST, help: 'address to listen on' },
+    spec: {
+      type: 'string',
+      value: 'file',
+      defaultText: 'the four APIs, spec/<api>/openapi.yaml',
+      parse: existingFile,
+      help: 'one OpenAPI spec to serve alone',
+    },
+    users: {
+      type: 'string',
+      value: 'file',
+      default: DEFAULT_USERS_PATH,
+      defaultText: relative(PROJECT_ROOT, DEFAULT_USERS_PATH),
+      parse: existingFile,
+      help: 'the users, their credentials and privileges (YAML)',
+    },
+    'body-limit': {
+      type: 'string',
+      value: 'bytes',
+      default: String(DEFAULT_BODY_LIMIT),
+      parse: byteCount,
+      help: 'largest request body accepted; a larger one is a 413',
+    },
   },
 });
-const port = Number(values.port);
-const bodyLimit = Number(values['body-limit']);
-if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a port number, got ${values.port}`);
-if (!Number.isInteger(bodyLimit) || bodyLimit < 0)
-  fail(`--body-limit must be a number of bytes, got ${values['body-limit']}`);
 
 const server = await startServer({
-  port,
+  port: values.port,
   host: values.host,
-  specPath: resolve(values.spec),
+  ...(values.spec !== undefined && { specPath: resolve(values.spec) }),
   usersPath: resolve(values.users),
-  bodyLimit,
+  bodyLimit: values['body-limit'],
 }).catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
-console.log(`serving ${values.spec} at ${server.url} (users from ${values.users}); Ctrl-C stops`);
+const served = Object.entries(server.urls).map(([api, url]) => `${api} at ${url}`);
+console.log(
+  `serving ${values.spec ?? 'the four APIs'}: ${served.join(', ')} (users from ${values.users}); Ctrl-C stops`,
+);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

@@ -8,6 +8,14 @@ export const STUB_HEADER = 'x-stub';
 
 export type Sampler = typeof import('openapi-sampler').sample;
 
+/** What an operation answers, stub or implementation; the server turns it into an HTTP response. */
+export interface Reply {
+  status: number;
+  headers?: Record<string, string>;
+  /** Sent as JSON; absent for no body. */
+  body?: unknown;
+}
+
 export interface StubReply {
   status: number;
   headers: Record<string, string>;

@@ -12,8 +12,10 @@ export interface User {
   username: string;
   password: string;
   token: string;
-  /** Onezone-wide privileges (oz_*). */
+  /** User-wide privileges: Onezone-wide ones (oz_*) on Onezone; every privilege on the other APIs. */
   privileges: readonly string[];
+  /** Holds every privilege the served spec names in x-privileges, besides `privileges`. */
+  everyPrivilege?: boolean;
 }
 
 export interface GroupSeed {
@@ -45,6 +47,7 @@ const usersFileSchema = {
           password: { type: 'string' },
           token: { type: 'string', minLength: 1 },
           privileges: names,
+          everyPrivilege: { type: 'boolean' },
         },
       },
     },
@@ -112,12 +115,23 @@ function assertUnique(path: string, what: string, values: string[]): void {
   }
 }
 
+/** The users as one API sees them: an `everyPrivilege` user holds every privilege that API's spec names. */
+export function usersFor(users: readonly User[], specPrivileges: ReadonlySet<string>): User[] {
+  return users.map((u) =>
+    u.everyPrivilege ? { ...u, privileges: [...new Set([...u.privileges, ...specPrivileges])] } : u,
+  );
+}
+
 /** Credential lookups for the security handlers. */
 export class Accounts {
   private readonly byToken: Map<string, User>;
   private readonly byUsername: Map<string, User>;
 
-  constructor(users: readonly User[]) {
+  /** `others`: password accounts kept elsewhere (Onepanel users created through the API), asked last. */
+  constructor(
+    users: readonly User[],
+    private readonly others?: (username: string, password: string) => User | undefined,
+  ) {
     this.byToken = new Map(users.map((u) => [u.token, u]));
     this.byUsername = new Map(users.map((u) => [u.username, u]));
   }
@@ -128,9 +142,14 @@ export class Accounts {
 
   withPassword(username: string, password: string): User | undefined {
     const user = this.byUsername.get(username);
-    // Digests have equal length, so the comparison takes the same time whatever the password.
-    return user && timingSafeEqual(digest(user.password), digest(password)) ? user : undefined;
+    if (!user) return this.others?.(username, password);
+    return samePassword(user.password, password) ? user : undefined;
   }
+}
+
+/** Digests have equal length, so the comparison takes the same time whatever the password. */
+export function samePassword(expected: string, given: string): boolean {
+  return timingSafeEqual(digest(expected), digest(given));
 }
 
 function digest(text: string): Buffer {

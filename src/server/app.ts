@@ -1,15 +1,16 @@
-// The server without its socket. openapi-backend loads the spec (dereferenced, checked) and validates
+// One API's server without its socket. openapi-backend loads the spec (its 3.0 form from the loading step,
+// backend-document.ts; dereferenced, checked, strict: a spec it cannot load stops the start) and validates
 // requests with its precompiled ajv validators; routing uses its operation list, compiled once. Each request
 // goes through: route (404/405) → authenticate (401) → media type (415) → validate (400) → x-privileges
 // (403/404) → the hand-written implementation of the operationId, or its stub.
 import type { ErrorObject } from 'ajv';
 import addFormats from 'ajv-formats';
-import { OpenAPIBackend, type Document, type Operation } from 'openapi-backend';
-import { STUB_HEADER, type Reply } from '../../generated/handlers.ts';
+import { OpenAPIBackend, OpenAPIValidator, type Document, type Operation } from 'openapi-backend';
 import type { SpecOperation } from '../openapi/spec-types.ts';
-import { Accounts, type User, type UsersFile } from './accounts.ts';
+import { STUB_HEADER, type Reply } from '../openapi/stub-reply.ts';
+import { Accounts, usersFor, type User, type UsersFile } from './accounts.ts';
 import { ErrorBodies, HttpError } from './errors.ts';
-import type { Implementations } from './implementations/types.ts';
+import type { Registry } from './implementations/types.ts';
 import { assertSupportedMediaType } from './media-type.ts';
 import { authorizer, privilegesOf, type Authorize } from './privileges.ts';
 import { CachedRouter } from './router.ts';
@@ -30,9 +31,11 @@ export interface RawRequest {
 }
 
 export interface App {
+  /** The API's base path, e.g. /api/v3/onepanel. */
+  basePath: string;
   handle(request: RawRequest): Reply;
-  /** The reply for an error raised outside an operation (413 while reading, a bug → 500). */
-  errorReply(error: unknown): Reply;
+  /** The reply for an error raised outside an operation (413 while reading, a bug → 500); `url`: the request's. */
+  errorReply(error: unknown, url?: string): Reply;
 }
 
 /** What answers a validated, authorized call of one operation. */
@@ -51,19 +54,20 @@ interface Plan {
   answer: Answer;
 }
 
-export async function createApp(
-  spec: LoadedSpec,
-  users: UsersFile,
-  implementations: Implementations,
-  log: Log,
-): Promise<App> {
+export async function createApp(spec: LoadedSpec, users: UsersFile, implementations: Registry, log: Log): Promise<App> {
   const api = new OpenAPIBackend({
-    definition: structuredClone(spec.document) as unknown as Document,
+    definition: structuredClone(spec.backendDocument) as unknown as Document,
     apiRoot: spec.basePath || '/',
     quick: false,
-    customizeAjv: (ajv) => addFormats.default(ajv),
+    strict: true,
+    // The validator is made below, once the router is.
+    validate: false,
   });
-  await api.init();
+  try {
+    await api.init();
+  } catch (error) {
+    throw new Error(`openapi-backend cannot load the ${spec.api} spec: ${(error as Error).message.slice(0, 2000)}`);
+  }
   for (const operation of api.getOperations()) {
     // openapi-backend keys its validators by operationId.
     if (!operation.operationId)
@@ -73,22 +77,42 @@ export async function createApp(
   }
   const router = new CachedRouter({ definition: api.definition, apiRoot: api.apiRoot });
   api.router = router;
-  api.validator.router = router;
+  // Request validators are compiled now (a schema ajv cannot compile stops the start); response validators,
+  // only used to pick error shapes, when first needed: compiling them all took twice as long as the requests'.
+  api.validator = new OpenAPIValidator({
+    definition: api.definition,
+    router,
+    lazyCompileValidators: true,
+    customizeAjv: (ajv) => addFormats.default(ajv),
+  });
+  try {
+    api.validator.preCompileRequestValidators();
+  } catch (error) {
+    throw new Error(`ajv cannot compile a request schema of the ${spec.api} spec: ${(error as Error).message}`);
+  }
 
-  const authentication = authenticator(spec.document.components?.securitySchemes ?? {}, new Accounts(users.users));
-  const state = createState(users.groups, spec.privileges);
+  const state = createState(users.groups, spec.privileges, new Set(users.users.map((u) => u.username)));
+  // Onepanel's users created through the API log in too; elsewhere the users file is all.
+  const accounts = new Accounts(
+    usersFor(users.users, spec.privileges),
+    spec.api === 'onepanel' ? (username, password) => state.panelUsers.login(username, password) : undefined,
+  );
+  const authentication = authenticator(spec.document.components?.securitySchemes ?? {}, accounts, spec.api);
   const errors = new ErrorBodies(
     api,
     (api.definition.components?.schemas as Record<string, object> | undefined)?.Error,
   );
+  const { challenge } = authentication;
   const unauthorized = () =>
-    new HttpError(401, 'unauthorized', authentication.challenge.key, authentication.challenge.description);
+    new HttpError(401, 'unauthorized', challenge.key, challenge.description, {
+      'WWW-Authenticate': challenge.wwwAuthenticate,
+    });
   const plans = new Map<Operation, Plan>(
     router.getOperations().map((operation) => [
       operation,
       {
         authenticate: authentication.forOperation(operation.security as Record<string, unknown>[] | undefined),
-        authorize: authorizer(operation, state.directory),
+        authorize: authorizer(operation, state.directory, spec.api === 'onezone' ? 'onezone' : 'userWide'),
         needsPrivileges: privilegesOf(operation).length > 0,
         answer: answerFor(operation, implementations, spec, log, unauthorized),
       },
@@ -120,6 +144,7 @@ export async function createApp(
   }
 
   return {
+    basePath: spec.basePath,
     handle(request) {
       const { operation, params } = router.match(request.method, request.url);
       try {
@@ -141,24 +166,24 @@ export async function createApp(
 
 function answerFor(
   operation: Operation,
-  implementations: Implementations,
+  implementations: Registry,
   spec: LoadedSpec,
   log: Log,
   unauthorized: () => HttpError,
 ): Answer {
   const id = operation.operationId!;
-  if (Object.hasOwn(implementations, id)) {
+  if (Object.hasOwn(implementations, id) && implementations[id]) {
     // The registry's per-operation types hold: the call was validated against this operation.
-    const implementation = implementations[id as keyof Implementations] as unknown as (
-      call: Parameters<Answer>[0] & { caller: User },
-    ) => Reply;
+    const implementation = implementations[id] as unknown as (call: Parameters<Answer>[0] & { caller: User }) => Reply;
     return (call) => {
       // The implementations act on behalf of the current user; a spec that made one public gets a 401.
       if (!call.caller) throw unauthorized();
       return implementation({ ...call, caller: call.caller });
     };
   }
-  const stub = stubReply(id, operation as unknown as SpecOperation, spec.document);
+  // The stub is computed from the spec as written (3.1), not from openapi-backend's 3.0 form.
+  const written = spec.document.paths[operation.path]?.[operation.method] ?? (operation as unknown as SpecOperation);
+  const stub = stubReply(written, spec.document);
   const line = `stub    ${operation.method.toUpperCase()} ${operation.path} (${id}) answered by its stub, marked ${STUB_HEADER}: true`;
   return () => {
     log(line);

@@ -2,6 +2,7 @@
 // server process; nothing is persisted.
 import { randomBytes } from 'node:crypto';
 import type { GroupSeed } from './accounts.ts';
+import { assertRoom, LIMITS } from './limits.ts';
 
 export type ResourceKind = 'space' | 'group';
 
@@ -31,6 +32,7 @@ export class Directory {
 
   /** A new space with an unguessable id (Onezone ids are 43 base64url characters); its creator holds `privileges`. */
   createSpace(name: string, creator: string, privileges: Iterable<string>): Resource {
+    assertRoom(this.resources.space.size, LIMITS.spaces, 'spaces');
     const space: Resource = {
       kind: 'space',
       id: randomBytes(32).toString('base64url'),

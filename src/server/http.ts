@@ -2,7 +2,7 @@
 // request and answers unparseable HTTP with a JSON error instead of node's plain-text one.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import type { Reply } from '../../generated/handlers.ts';
+import type { Reply } from '../openapi/stub-reply.ts';
 import type { App } from './app.ts';
 import type { Log } from './log.ts';
 import { HttpError } from './errors.ts';
@@ -15,7 +15,7 @@ export interface ListenerOptions {
 }
 
 export function requestListener(
-  app: App,
+  app: Pick<App, 'handle' | 'errorReply'>,
   { bodyLimit, log, draining }: ListenerOptions,
 ): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
@@ -32,7 +32,7 @@ export function requestListener(
       try {
         reply = app.handle({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body });
       } catch (error) {
-        reply = app.errorReply(error);
+        reply = app.errorReply(error, req.url);
       }
       finish(reply);
     };
@@ -42,7 +42,7 @@ export function requestListener(
       return;
     }
     readBody(req, bodyLimit).then(respond, (error: unknown) => {
-      if (!(error instanceof ClientGone)) finish(app.errorReply(error));
+      if (!(error instanceof ClientGone)) finish(app.errorReply(error, req.url));
     });
   };
 }

@@ -1,9 +1,10 @@
 // Invite tokens: 24 random bytes (base64url) naming an invitation this process stored. The store is what
 // makes a token valid, so nothing can be forged without guessing 192 random bits, and it remembers spent
-// tokens to tell "already used" from "unknown". (No HMAC on top: it cost 7 % of a request and could only
-// reject what the store rejects anyway.)
+// tokens to tell "already used" from "unknown". (No HMAC on top: it would only reject what the store rejects
+// anyway, and every request would pay for it.)
 import { randomFillSync } from 'node:crypto';
 import type { ResourceKind } from './directory.ts';
+import { assertRoom, LIMITS } from './limits.ts';
 
 export interface Invitation {
   kind: ResourceKind;
@@ -20,11 +21,12 @@ const TOKEN = /^[A-Za-z0-9_-]{32}$/;
 
 export class InviteTokens {
   private readonly issued = new Map<string, Invitation & { used: boolean }>();
-  // Random bytes are drawn 4 KiB at a time: one CSPRNG call per 170 tokens instead of one per token.
+  // Random bytes are drawn a pool at a time: one CSPRNG call serves many tokens instead of one per token.
   private readonly pool = Buffer.alloc(4096);
   private drawn = this.pool.length;
 
   issue(invitation: Invitation): string {
+    assertRoom(this.issued.size, LIMITS.inviteTokens, 'invite tokens');
     if (this.drawn + NONCE_BYTES > this.pool.length) {
       randomFillSync(this.pool);
       this.drawn = 0;

@@ -1,5 +1,5 @@
-// The default request log: lines to stdout, written in batches (every 50 ms, or at 16 KiB) instead of one
-// write per request, which would cost a tenth of a request's time.
+// The default request log: lines to stdout, written in batches (every FLUSH_MS, or at FLUSH_BYTES) instead of
+// one write per request, so a request does not pay for a write of its own.
 export type Log = (line: string) => void;
 
 export interface BatchedLog {

@@ -1,5 +1,6 @@
-// 403/404 from the spec's x-privileges: holding any one listed privilege suffices. oz_* names are Onezone-wide
-// privileges of the user; every other name is a privilege on the space or group the path addresses by {id}.
+// 403/404 from the spec's x-privileges: holding any one listed privilege suffices. On Onezone, oz_* names are
+// Onezone-wide privileges of the user and every other name is a privilege on the space or group the path
+// addresses by {id}; on the other APIs every privilege is user-wide.
 import type { Operation } from 'openapi-backend';
 import type { User } from './accounts.ts';
 import type { Directory, ResourceKind } from './directory.ts';
@@ -7,6 +8,9 @@ import { HttpError } from './errors.ts';
 
 /** The collections the directory models, by their first path segment. */
 const COLLECTIONS: Readonly<Record<string, ResourceKind>> = { spaces: 'space', groups: 'group' };
+
+/** 'onezone': oz_* user-wide, the rest on the resource; 'userWide': every privilege is the user's. */
+export type PrivilegeScope = 'onezone' | 'userWide';
 
 export type Authorize = (caller: User, params: Record<string, string>) => void;
 
@@ -24,11 +28,11 @@ export function addressedKind(pathTemplate: string): ResourceKind | undefined {
  * The operation's check, worked out once: it throws 403 when the caller holds none of the privileges, 404 when
  * the resource they would be held on does not exist.
  */
-export function authorizer(operation: Operation, directory: Directory): Authorize {
+export function authorizer(operation: Operation, directory: Directory, scope: PrivilegeScope): Authorize {
   const required = privilegesOf(operation);
   if (required.length === 0) return () => {};
-  const onezoneWide = required.filter((name) => name.startsWith('oz_'));
-  const onResource = required.filter((name) => !name.startsWith('oz_'));
+  const userWide = scope === 'onezone' ? required.filter((name) => name.startsWith('oz_')) : required;
+  const onResource = scope === 'onezone' ? required.filter((name) => !name.startsWith('oz_')) : [];
   const kind = onResource.length ? addressedKind(operation.path) : undefined;
   const forbidden = () =>
     new HttpError(
@@ -38,7 +42,7 @@ export function authorizer(operation: Operation, directory: Directory): Authoriz
       `This operation requires one of these privileges: ${required.join(', ')}.`,
     );
   return (caller, params) => {
-    if (onezoneWide.some((name) => caller.privileges.includes(name))) return;
+    if (userWide.some((name) => caller.privileges.includes(name))) return;
     const id = params.id;
     if (!kind || id === undefined) throw forbidden();
     const resource = directory.find(kind, id);

@@ -19,11 +19,15 @@ export type Authenticate = (headers: Headers) => Authentication;
 export interface Authenticator {
   /** The check for an operation's `security`, worked out once. */
   forOperation(security: readonly Record<string, unknown>[] | undefined): Authenticate;
-  /** For the 401: the header to send and how, from the declared schemes. */
-  challenge: { key: string; description: string };
+  /** For the 401: the header to send and how, from the declared schemes, and the WWW-Authenticate value. */
+  challenge: { key: string; description: string; wwwAuthenticate: string };
 }
 
-export function authenticator(schemes: Readonly<Record<string, SecurityScheme>>, accounts: Accounts): Authenticator {
+export function authenticator(
+  schemes: Readonly<Record<string, SecurityScheme>>,
+  accounts: Accounts,
+  realm = 'api',
+): Authenticator {
   const checks = new Map(Object.entries(schemes).map(([name, scheme]) => [name, schemeCheck(scheme, accounts)]));
   const never: SchemeCheck = () => undefined;
   const ways = Object.values(schemes).map((scheme) =>
@@ -48,8 +52,21 @@ export function authenticator(schemes: Readonly<Record<string, SecurityScheme>>,
     challenge: {
       key: firstHeader ?? 'Authorization',
       description: `Missing or invalid credentials: authenticate with ${ways.join(' or ') || 'credentials'}.`,
+      wwwAuthenticate: challenges(schemes, realm),
     },
   };
+}
+
+/** One challenge per declared scheme: `Basic realm="onepanel"`, an API key as `X-Auth-Token realm="luma"`. */
+function challenges(schemes: Readonly<Record<string, SecurityScheme>>, realm: string): string {
+  const names = Object.values(schemes).map((scheme) => {
+    if (scheme.type === 'http') {
+      const name = scheme.scheme ?? 'Basic';
+      return name.charAt(0).toUpperCase() + name.slice(1).toLowerCase();
+    }
+    return scheme.type === 'apiKey' && scheme.name ? scheme.name : scheme.type;
+  });
+  return [...new Set(names)].map((name) => `${name} realm="${realm}"`).join(', ');
 }
 
 function schemeCheck(scheme: SecurityScheme, accounts: Accounts): SchemeCheck {

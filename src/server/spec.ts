@@ -1,26 +1,47 @@
-// The spec the server is driven by: the parsed document, its base path and the privilege names it mentions.
+// The specs the server is driven by: the parsed document, the document openapi-backend gets (the loading step,
+// backend-document.ts), its base path, the API it is and the privilege names it mentions.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { Spec } from '../openapi/spec-types.ts';
 import { basePathOf } from '../openapi/servers.ts';
 import { PROJECT_ROOT } from '../paths.ts';
+import { toBackendDocument } from './backend-document.ts';
 
-export const DEFAULT_SPEC_PATH = join(PROJECT_ROOT, 'spec', 'openapi.yaml');
+/** The four Onedata APIs `npm run serve` serves together, in this order (the first one's URL is `url`). */
+export const API_NAMES = ['onezone', 'onepanel', 'oneprovider', 'luma'] as const;
+export type ApiName = (typeof API_NAMES)[number];
+
+/** spec/<api>/openapi.yaml */
+export const specPathOf = (api: ApiName) => join(PROJECT_ROOT, 'spec', api, 'openapi.yaml');
+/** What `--spec` names by default in the CLI's help: the first API's spec. */
+export const DEFAULT_SPEC_PATH = specPathOf(API_NAMES[0]);
 
 export interface LoadedSpec {
+  /** Which API: the last segment of the base path (`/api/v3/onepanel` → onepanel), else 'api'. */
+  api: string;
   document: Spec;
+  /** What openapi-backend loads: the document with 3.1-only constructs rewritten into 3.0 ones. */
+  backendDocument: Record<string, unknown>;
   /** The path of servers[0].url, e.g. /api/v3/onezone ('' when the server URL has no path). */
   basePath: string;
   /** Every privilege named in some operation's x-privileges. */
   privileges: ReadonlySet<string>;
 }
 
-export function loadSpec(path = DEFAULT_SPEC_PATH): LoadedSpec {
-  const document = parse(readFileSync(path, 'utf8')) as Spec;
+export function loadSpec(path: string = DEFAULT_SPEC_PATH): LoadedSpec {
+  return specFrom(parse(readFileSync(path, 'utf8')) as Spec);
+}
+
+export function specFrom(document: Spec): LoadedSpec {
   const privileges = new Set<string>();
   for (const item of Object.values(document.paths ?? {})) {
-    for (const op of Object.values(item)) for (const name of op['x-privileges'] ?? []) privileges.add(name);
+    for (const op of Object.values(item ?? {})) {
+      const names = (op as { 'x-privileges'?: unknown })?.['x-privileges'];
+      if (Array.isArray(names)) for (const name of names) if (typeof name === 'string') privileges.add(name);
+    }
   }
-  return { document, basePath: basePathOf(document), privileges };
+  const basePath = basePathOf(document);
+  const api = basePath.split('/').filter(Boolean).pop() ?? 'api';
+  return { api, document, backendDocument: toBackendDocument(document), basePath, privileges };
 }

@@ -1,14 +1,16 @@
-// The registry of hand-written implementations, keyed by operationId. The server prefers these to the stubs
-// in generated/handlers.ts; `npm run sync` regenerates the stubs and never touches this folder.
-import { createSpaceUserInviteToken } from './create-space-user-invite-token.ts';
-import { createUserGroupInviteToken } from './create-user-group-invite-token.ts';
-import { createUserSpace } from './create-user-space.ts';
-import { joinSpace } from './join-space.ts';
-import type { Implementations } from './types.ts';
+// The registries of hand-written implementations, one per API, keyed by operationId. The server prefers these
+// to the stubs (the one stub rule, src/openapi/stub-reply.ts); `npm run sync` never touches this folder. Each
+// registry's index.ts says which of its operations are real.
+import type { ApiName } from '../spec.ts';
+import { lumaImplementations } from './luma/index.ts';
+import { onepanelImplementations } from './onepanel/index.ts';
+import { oneproviderImplementations } from './oneprovider/index.ts';
+import { onezoneImplementations } from './onezone/index.ts';
+import type { Registry } from './types.ts';
 
-export const implementations: Implementations = {
-  create_user_space: createUserSpace,
-  create_space_user_invite_token: createSpaceUserInviteToken,
-  join_space: joinSpace,
-  createUserGroupInviteToken: createUserGroupInviteToken,
+export const implementations: Readonly<Record<ApiName, Registry>> = {
+  onezone: onezoneImplementations,
+  onepanel: onepanelImplementations,
+  oneprovider: oneproviderImplementations,
+  luma: lumaImplementations,
 };

@@ -1,29 +1,47 @@
-// The contract of a hand-written implementation: it gets the validated, authorized call and answers a Reply.
-import type { OperationId, Reply } from '../../../generated/handlers.ts';
-import type { operations } from '../../../generated/schema.d.ts';
+// The contract of a hand-written implementation, generic over one API's `operations` type (generated/<api>/
+// schema.d.ts): it gets the validated, authorized call and answers a Reply. Only types come from the generated
+// files; nothing generated is loaded at run time.
+import type { Reply } from '../../openapi/stub-reply.ts';
 import type { User } from '../accounts.ts';
 import type { State } from '../state.ts';
 
 type JsonBody<RequestBody> = RequestBody extends { content: { 'application/json': infer Body } } ? Body : never;
 
-/** The JSON request body as the spec types it; undefined when the body is optional or not documented. */
-export type RequestBody<Op extends OperationId> = undefined extends operations[Op]['requestBody']
-  ? JsonBody<NonNullable<operations[Op]['requestBody']>> | undefined
-  : JsonBody<operations[Op]['requestBody']>;
+/** An API's operations as openapi-typescript writes them. */
+export type Operations = Record<string, { parameters?: unknown; requestBody?: unknown; responses?: unknown }>;
 
-export type PathParams<Op extends OperationId> = operations[Op]['parameters'] extends { path: infer Params }
+/** The JSON request body as the spec types it; undefined when the body is optional or not documented. */
+export type RequestBody<Ops, Op extends keyof Ops> = Ops[Op] extends { requestBody?: infer Body }
+  ? undefined extends Body
+    ? JsonBody<NonNullable<Body>> | undefined
+    : JsonBody<Body>
+  : undefined;
+
+export type PathParams<Ops, Op extends keyof Ops> = Ops[Op] extends { parameters: { path: infer Params } }
   ? Params
   : Record<string, never>;
 
-export interface Call<Op extends OperationId> {
+/** The JSON body type the spec documents for an operation and status. */
+export type ResponseBody<Ops, Op extends keyof Ops, Status extends number> = Ops[Op] extends { responses: infer R }
+  ? Status extends keyof R
+    ? R[Status] extends { content: { 'application/json': infer Body } }
+      ? Body
+      : never
+    : never
+  : never;
+
+export interface Call<Ops, Op extends keyof Ops> {
   /** The authenticated user (implemented operations all require authentication). */
   caller: User;
-  params: PathParams<Op>;
-  body: RequestBody<Op>;
+  params: PathParams<Ops, Op>;
+  body: RequestBody<Ops, Op>;
   state: State;
 }
 
-export type Implementation<Op extends OperationId> = (call: Call<Op>) => Reply;
+export type Implementation<Ops, Op extends keyof Ops> = (call: Call<Ops, Op>) => Reply;
 
-/** Hand-written implementations by operationId; they take precedence over the generated stubs. */
-export type Implementations = { readonly [Op in OperationId]?: Implementation<Op> };
+/** One API's hand-written implementations by operationId; they take precedence over the stubs. */
+export type Implementations<Ops> = { readonly [Op in keyof Ops]?: Implementation<Ops, Op> };
+
+/** Any API's registry, as the server holds it (it checks the calls against the spec before they get here). */
+export type Registry = { readonly [operationId: string]: ((call: never) => Reply) | undefined };

@@ -1,8 +1,7 @@
 // POST /spaces/{id}/users/token: an invite token for the space (space_invite_user is checked before, from
 // the spec's x-privileges).
-import type { ResponseBody } from '../../../generated/handlers.ts';
-import { HttpError } from '../errors.ts';
-import type { Implementation } from './types.ts';
+import { HttpError } from '../../errors.ts';
+import type { Implementation, ResponseBody } from './types.ts';
 
 export const createSpaceUserInviteToken: Implementation<'create_space_user_invite_token'> = ({ params, state }) => {
   const space = state.directory.find('space', params.id);

@@ -1,8 +1,7 @@
 // POST /groups/{id}/users/token: an invite token for the group (group_add_user on the group, or the
 // oz_groups_add_relationships admin privilege, is checked before, from the spec's x-privileges).
-import type { ResponseBody } from '../../../generated/handlers.ts';
-import { HttpError } from '../errors.ts';
-import type { Implementation } from './types.ts';
+import { HttpError } from '../../errors.ts';
+import type { Implementation, ResponseBody } from './types.ts';
 
 export const createUserGroupInviteToken: Implementation<'createUserGroupInviteToken'> = ({ params, state }) => {
   const group = state.directory.find('group', params.id);

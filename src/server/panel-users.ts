@@ -1,0 +1,66 @@
+// Onepanel user accounts created through the API (add_user, get_user, modify_user, remove_user), in memory and
+// bounded (limits.ts). They log in with HTTP basic like the users of the users file.
+import { randomBytes } from 'node:crypto';
+import { samePassword, type User } from './accounts.ts';
+import { HttpError } from './errors.ts';
+import { assertRoom, LIMITS } from './limits.ts';
+
+export interface PanelUser {
+  username: string;
+  password: string;
+  /** 20 random characters, like the docs' example "i3h2bp4TjPVuOyvXulbW". */
+  userId: string;
+  userRole: 'admin' | 'regular';
+}
+
+/** The rules the docs state for UserCreateRequest; undefined when the value meets them. */
+export function usernameProblem(username: string): string | undefined {
+  if (username.length > LIMITS.nameLength) return `The user name must be at most ${LIMITS.nameLength} characters long.`;
+  if (!/^[a-zA-Z0-9]{4,}$/.test(username))
+    return 'The user name must be at least 4 characters long and contain only alphanumeric characters [a-zA-Z0-9].';
+  return undefined;
+}
+
+export function passwordProblem(password: string): string | undefined {
+  if (password.length > LIMITS.passwordLength)
+    return `The password must be at most ${LIMITS.passwordLength} characters long.`;
+  // The docs also ask for a lower case letter, but their own example password ("P@@$$W0RD") has none: the
+  // example wins, so a documented request is never refused.
+  if (password.length < 8 || !/[A-Z]/.test(password) || !/[0-9]/.test(password))
+    return 'The password must be at least 8 characters long and contain an upper case letter and a digit.';
+  if (password.includes(':')) return 'The password must not contain a colon character [:].';
+  return undefined;
+}
+
+export class PanelUsers {
+  private readonly users = new Map<string, PanelUser>();
+
+  /** `taken`: usernames of the users file, which cannot be created again. */
+  constructor(private readonly taken: ReadonlySet<string> = new Set()) {}
+
+  create(username: string, password: string, userRole: PanelUser['userRole']): PanelUser {
+    const problem = usernameProblem(username) ?? passwordProblem(password);
+    if (problem) throw new HttpError(400, 'Invalid Request', username === '' ? 'username' : 'requestBody', problem);
+    if (this.users.has(username) || this.taken.has(username))
+      throw new HttpError(400, 'Invalid Request', 'username', `A user named ${username} already exists.`);
+    assertRoom(this.users.size, LIMITS.panelUsers, 'Onepanel users');
+    const user: PanelUser = { username, password, userId: randomBytes(15).toString('base64url'), userRole };
+    this.users.set(username, user);
+    return user;
+  }
+
+  get(username: string): PanelUser | undefined {
+    return this.users.get(username);
+  }
+
+  remove(username: string): boolean {
+    return this.users.delete(username);
+  }
+
+  /** The account for HTTP basic: a created user holds no privileges. */
+  login(username: string, password: string): User | undefined {
+    const user = this.users.get(username);
+    if (!user || !samePassword(user.password, password)) return undefined;
+    return { username, password, token: '', privileges: [] };
+  }
+}
