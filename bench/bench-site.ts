@@ -15,7 +15,7 @@ import { specYaml } from '../src/rebuild/emit/yaml.ts';
 import { reportJson } from '../src/rebuild/report/render.ts';
 import { siteArtifacts } from '../src/site/index.ts';
 import { REFERENCE_PAGE } from '../src/site/links.ts';
-import { serveStatic } from '../src/site/static-server.ts';
+import { serveStatic } from '../src/static/server.ts';
 import { existingDir, parseCommand } from '../src/cli/args.ts';
 
 const CORPUS = docSetDir('onezone');

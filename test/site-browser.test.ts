@@ -11,7 +11,7 @@ import { PROJECT_ROOT } from '../src/paths.ts';
 import type { SiteInput } from '../src/site/index.ts';
 import { operationPage, schemaPage } from '../src/site/links.ts';
 import { refName } from '../src/openapi/ref-utils.ts';
-import { serveStatic, type StaticServer } from '../src/site/static-server.ts';
+import { serveStatic, type StaticServer } from '../src/static/server.ts';
 import {
   brokenLinks,
   corpusSiteInput,

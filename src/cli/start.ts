@@ -5,10 +5,11 @@ import { join } from 'node:path';
 import { PROJECT_ROOT } from '../paths.ts';
 import { syncProject } from '../sync/write.ts';
 import { DEFAULT_HOST, DEFAULT_PORT, startServer } from '../server/index.ts';
-import { serveStatic } from '../site/static-server.ts';
+import { serveStatic } from '../static/server.ts';
 import { DEFAULT_MOCK_PORT, startMock } from '../mock/prism.ts';
 import { apiNames } from '../sync/apis.ts';
 import { fixedPort, parseCommand, port } from './args.ts';
+import { stopOnSignals } from './lifecycle.ts';
 
 // Every value is checked here, before the sync: a typo costs no rebuild.
 const { values } = parseCommand({
@@ -76,8 +77,7 @@ try {
   process.exit(1);
 }
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const)
-  process.once(signal, () => void stopAll().then(() => console.log('stopped')));
+stopOnSignals('start', stopAll);
 
 async function stopAll(): Promise<void> {
   await Promise.allSettled(stops.reverse().map((stop) => stop()));
