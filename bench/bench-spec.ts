@@ -37,7 +37,7 @@ const {
 });
 const ROUNDS = 41;
 
-const manifest = loadManifest(join(PROJECT_ROOT, 'spec', 'sources.yaml'));
+const manifest = loadManifest(join(PROJECT_ROOT, 'spec', 'onezone', 'sources.yaml'));
 const sources = directorySources(docsDir, new Findings(), docsDir);
 const bytes = sources.reduce((n, s) => n + Buffer.byteLength(s.text), 0);
 

@@ -2,7 +2,7 @@
 // (never a stack trace), hard errors exit 1 without writing the spec, warnings exit 0 and land in the report.
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -220,14 +220,59 @@ describe('build-spec CLI on bad input', { concurrency: 4 }, () => {
     assertReported(run, { file: 'x.md', line: 0, code: 'unreadable-file' });
   });
 
-  test('unreadable page (y.md is a symlink to a directory) → exit 1, y.md:0 [unreadable-file]', async () => {
+  test('a symlink to a folder already read (y.md → elsewhere) is reported once, its pages read once', async () => {
     const dir = tempDocDir();
-    writePage(dir, 'ok.md', operationPage('get_space_thing'));
-    mkdirSync(join(dir, 'elsewhere'));
+    writePage(dir, 'elsewhere/inner.md', operationPage('get_space_thing'));
     symlinkSync(join(dir, 'elsewhere'), join(dir, 'y.md'));
     const run = await runCli(dir);
+    assertSucceeded(run);
+    assert.deepEqual(
+      outputOperations(run).map((o) => o.operationId),
+      ['get_space_thing'],
+    );
+    assertPrinted(run, {
+      file: 'y.md',
+      line: 0,
+      severity: 'warning',
+      code: 'unreadable-file',
+      message: /links to elsewhere, a folder already read; its pages are read once/,
+    });
+  });
+
+  test('a symlinked folder outside the doc dir is followed; a link loop ends', async () => {
+    const dir = tempDocDir();
+    const outside = tempDocDir();
+    writePage(outside, 'more/outside.md', operationPage('get_space_other'));
+    symlinkSync(join(outside, 'more'), join(dir, 'linked'));
+    symlinkSync(dir, join(outside, 'more', 'back'));
+    const run = await runCli(dir);
+    assertSucceeded(run);
+    assert.deepEqual(
+      outputOperations(run).map((o) => o.operationId),
+      ['get_space_other'],
+    );
+    assertPrinted(run, {
+      file: 'linked/back',
+      line: 0,
+      severity: 'warning',
+      code: 'unreadable-file',
+      message: /^links to \., a folder already read/,
+    });
+  });
+
+  test('a FIFO named like a page is reported as a FIFO, without waiting for a writer', async () => {
+    const dir = tempDocDir();
+    writePage(dir, 'ok.md', operationPage('get_space_thing'));
+    execFileSync('mkfifo', [join(dir, 'pipe.md')]);
+    const run = await runCli(dir);
     assertFailed(run);
-    assertPrinted(run, { file: 'y.md', line: 0, severity: 'error', code: 'unreadable-file', message: /EISDIR/ });
+    assertPrinted(run, {
+      file: 'pipe.md',
+      line: 0,
+      severity: 'error',
+      code: 'unreadable-file',
+      message: /cannot read page: it is a FIFO \(named pipe\)/,
+    });
   });
 
   test('a real directory named y.md is walked like any folder: its pages are read, no crash', async () => {
@@ -490,7 +535,7 @@ function findingsAt(all: readonly Finding[], file: string, code: string): Findin
 }
 
 describe('buildFromSources on bad input', () => {
-  test('empty and whitespace-only pages → empty-page at line 1, no operation, no error', () => {
+  test('empty and whitespace-only pages → empty-page at line 1; no operation page at all is an error', () => {
     const r = buildFromSources([source('empty.md', []), source('blank.md', ['   ', '\t', ''])], manifest);
     for (const file of ['empty.md', 'blank.md'])
       assert.deepEqual(
@@ -498,7 +543,11 @@ describe('buildFromSources on bad input', () => {
         [1],
       );
     assert.equal(r.operations.length, 0);
-    assert.equal(r.findings.hasErrors, false);
+    // An empty spec would replace a good one: the build refuses, at the first page.
+    assert.deepEqual(
+      r.findings.all.filter((f) => f.severity === 'error').map((f) => `${f.file}:${f.line} ${f.code}`),
+      ['empty.md:1 no-input'],
+    );
   });
 
   test('no endpoint → no-endpoint at the heading line; nothing emitted', () => {

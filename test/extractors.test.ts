@@ -1100,7 +1100,11 @@ describe('definition extractor', () => {
     assert.deepEqual(x.findings, []);
     const d = definition(x, 'DOIServiceProperties');
     assert.equal(d.description, 'The properties of a [DOI](http://doi.org) registration service.');
-    assert.deepEqual(d.schema['x-polymorphism'], { polymorphism: 'Inheritance', discriminator: 'type' });
+    assert.deepEqual(
+      { ...d.polymorphism, at: undefined },
+      { kind: 'Inheritance', discriminator: 'type', at: undefined },
+    );
+    assert.equal(d.schema['x-polymorphism'], undefined);
     assert.deepEqual(d.schema.required, ['type']);
     assert.deepEqual((d.schema.properties as Record<string, unknown>).type, {
       type: 'string',
@@ -1364,7 +1368,11 @@ describe('type grammar (parseTypeExpr)', () => {
   });
 
   it('a link to an anchor on the page is a local (inline) schema', () => {
-    assert.deepEqual(parse('[name](#create_space-name)'), { kind: 'local', anchor: 'create_space-name', array: false });
+    assert.deepEqual(parse('[name](#create_space-name)'), {
+      kind: 'local',
+      anchor: 'create_space-name',
+      shape: 'object',
+    });
     assert.deepEqual(
       parseTypeExpr([
         { kind: 'text', text: '< ' },
@@ -1374,8 +1382,20 @@ describe('type grammar (parseTypeExpr)', () => {
       {
         kind: 'local',
         anchor: 'op-item',
-        array: true,
+        shape: 'array',
       },
+    );
+  });
+
+  it('a map of inline objects: `< string, [users](#panelconfiguration-users) > map`', () => {
+    // Failed before the fix: "a map of inline objects is not supported" (PanelConfiguration.users was any value).
+    assert.deepEqual(
+      parseTypeExpr([
+        { kind: 'text', text: '< string, ' },
+        { kind: 'link', text: 'users', href: '#panelconfiguration-users' },
+        { kind: 'text', text: ' > map' },
+      ]),
+      { kind: 'local', anchor: 'panelconfiguration-users', shape: 'map' },
     );
   });
 

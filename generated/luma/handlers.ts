@@ -113,9 +113,7 @@ export const stubs: { readonly [Op in OperationId]: () => Reply } = {
       "aclName": "string",
       "storageId": "string",
       "storageName": "string",
-      "type": "posix",
-      "key": "string",
-      "username": "string"
+      "type": "posix"
     },
   }),
   /** POST /resolve_acl_group: documented 200 example. */

@@ -248,22 +248,17 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        ceph: {
-            /** @description User ACL name. */
-            aclName?: string;
+        ceph: Omit<components["schemas"]["UserStorageCredentials"], "type"> & {
             /** @description Ceph user key. */
             key: string;
-            /** @description Storage Id. Either storageId or storageName are required. */
-            storageId?: string;
-            /** @description Storage name. Either storageId or storageName are required. */
-            storageName?: string;
+            /** @description Ceph user name. */
+            username: string;
+        } & {
             /**
-             * @description Type of storage. (enum property replaced by openapi-typescript)
+             * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
             type: "ceph";
-            /** @description Ceph user name. */
-            username: string;
         };
         /** @description User connected account. */
         ConnectedAccount: {
@@ -300,9 +295,7 @@ export interface components {
             /** @description Detailed error message. */
             errorDescription: string;
         };
-        glusterfs: {
-            /** @description User ACL name. */
-            aclName?: string;
+        glusterfs: Omit<components["schemas"]["UserStorageCredentials"], "type"> & {
             /** @description The certificate of the CA signing the user certificate. Must include the entire necessary chain of trust, and the GlusterFS server must trust this CA. */
             caCertificate?: string;
             /** @description User certificate in PEM format. The value must be formatted properly (including newlines) in PEM format. */
@@ -311,17 +304,14 @@ export interface components {
             gid?: number;
             /** @description User private key for certificate in PEM format. */
             key?: string;
-            /** @description Storage Id. Either storageId or storageName are required. */
-            storageId?: string;
-            /** @description Storage name. Either storageId or storageName are required. */
-            storageName?: string;
+            /** @description POSIX user ID in the GlusterFS server. */
+            uid?: number;
+        } & {
             /**
-             * @description Type of storage. (enum property replaced by openapi-typescript)
+             * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
             type: "glusterfs";
-            /** @description POSIX user ID in the GlusterFS server. */
-            uid?: number;
         };
         /**
          * @description Group storage identity.
@@ -359,56 +349,41 @@ export interface components {
             /** @description Space ID to provide default group context for space. */
             spaceId?: string;
         };
-        posix: {
-            /** @description User ACL name. */
-            aclName?: string;
+        posix: Omit<components["schemas"]["UserStorageCredentials"], "type"> & {
             /** @description POSIX user group ID in the local system. */
             gid?: number;
-            /** @description Storage Id. Either storageId or storageName are required. */
-            storageId?: string;
-            /** @description Storage name. Either storageId or storageName are required. */
-            storageName?: string;
+            /** @description POSIX user ID in the local system. */
+            uid?: number;
+        } & {
             /**
-             * @description Type of storage. (enum property replaced by openapi-typescript)
+             * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
             type: "posix";
-            /** @description POSIX user ID in the local system. */
-            uid?: number;
         };
-        s3: {
+        s3: Omit<components["schemas"]["UserStorageCredentials"], "type"> & {
             /** @description S3 access key for user. */
             accessKey: string;
-            /** @description User ACL name. */
-            aclName?: string;
             /** @description S3 secret key for user. */
             secretKey?: string;
-            /** @description Storage Id. Either storageId or storageName are required. */
-            storageId?: string;
-            /** @description Storage name. Either storageId or storageName are required. */
-            storageName?: string;
+        } & {
             /**
-             * @description Type of storage. (enum property replaced by openapi-typescript)
+             * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
             type: "s3";
         };
-        swift: {
-            /** @description User ACL name. */
-            aclName?: string;
+        swift: Omit<components["schemas"]["UserStorageCredentials"], "type"> & {
             /** @description OpenStack Keystone user password. */
             password?: string;
-            /** @description Storage Id. Either storageId or storageName are required. */
-            storageId?: string;
-            /** @description Storage name. Either storageId or storageName are required. */
-            storageName?: string;
+            /** @description OpenStack Keystone user name. */
+            username: string;
+        } & {
             /**
-             * @description Type of storage. (enum property replaced by openapi-typescript)
+             * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
             type: "swift";
-            /** @description OpenStack Keystone user name. */
-            username: string;
         };
         /**
          * @description User credentials request - provides all necessary information to perform the mapping from federated user to storage credentials.
@@ -538,7 +513,7 @@ export interface components {
              * @enum {string}
              */
             type: "posix" | "ceph" | "s3" | "swift" | "glusterfs";
-        } & (components["schemas"]["ceph"] | components["schemas"]["glusterfs"] | components["schemas"]["posix"] | components["schemas"]["s3"] | components["schemas"]["swift"]);
+        };
     };
     responses: never;
     parameters: never;

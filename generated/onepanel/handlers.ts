@@ -81,7 +81,9 @@ export const stubs: { readonly [Op in OperationId]: () => Reply } = {
           ]
         }
       },
-      "oneprovider": null
+      "oneprovider": {
+        "name": "string"
+      }
     },
   }),
   /** POST /provider/configuration: documented 201. */
@@ -288,13 +290,7 @@ export const stubs: { readonly [Op in OperationId]: () => Reply } = {
       "lumaUrl": "string",
       "name": "string",
       "readonly": false,
-      "type": "posix",
-      "clusterName": "string",
-      "key": "string",
-      "monitorHostname": "string",
-      "poolName": "string",
-      "timeout": 0,
-      "username": "string"
+      "type": "posix"
     },
   }),
   /** PATCH /provider/storages/{id}: documented 204. */
@@ -389,7 +385,9 @@ export const stubs: { readonly [Op in OperationId]: () => Reply } = {
           ]
         }
       },
-      "onezone": null
+      "onezone": {
+        "name": "string"
+      }
     },
   }),
   /** POST /zone/configuration: documented 201. */

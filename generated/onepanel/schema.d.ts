@@ -782,49 +782,25 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @description The Ceph storage configuration. */
-        ceph: {
+        ceph: Omit<components["schemas"]["StorageDetails"], "type"> & {
             /** @description The Ceph cluster name. */
             clusterName: string;
-            /** @description The ID of storage. */
-            id?: string;
-            /**
-             * @description Defines whether storage administrator credentials (username and key) may be used by users without storage accounts to access storage in direct IO mode.
-             * @default false
-             */
-            insecure?: boolean;
             /** @description The admin key to access the Ceph cluster. */
             key: string;
-            /** @description LUMA API Key, must be identical with API Key in external LUMA service. */
-            lumaApiKey?: string;
-            /** @description LUMA cache timeout in minutes. */
-            lumaCacheTimeout?: number;
-            /**
-             * @description If true LUMA and reverse LUMA services will be enabled.
-             * @default false
-             */
-            lumaEnabled?: boolean;
-            /** @description URL of external LUMA service */
-            lumaUrl?: string;
             /** @description The monitor host name. */
             monitorHostname: string;
-            /** @description The name of storage. */
-            name?: string;
             /** @description The Ceph pool name. */
             poolName: string;
-            /**
-             * @description Defines whether storage is readonly.
-             * @default false
-             */
-            readonly?: boolean;
             /** @description Storage operation timeout in milliseconds. */
             timeout?: number;
+            /** @description The username of the Ceph cluster administrator. */
+            username: string;
+        } & {
             /**
-             * @description The type of storage. (enum property replaced by openapi-typescript)
+             * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
             type: "ceph";
-            /** @description The username of the Ceph cluster administrator. */
-            username: string;
         };
         /** @description The cluster configuration. */
         ClusterConfigurationDetails: {
@@ -891,41 +867,16 @@ export interface components {
             error: string;
         };
         /** @description The GlusterFS storage configuration. */
-        glusterfs: {
+        glusterfs: Omit<components["schemas"]["StorageDetails"], "type"> & {
             /** @description The hostname (IP address or FQDN) of GlusterFS volume server. */
             hostname: string;
-            /** @description The ID of storage. */
-            id?: string;
-            /**
-             * @description Defines whether storage administrator credentials (username and key) may be used by users without storage accounts to access storage in direct IO mode.
-             * @default false
-             */
-            insecure?: boolean;
-            /** @description LUMA API Key, must be identical with API Key in external LUMA service. */
-            lumaApiKey?: string;
-            /** @description LUMA cache timeout in minutes. */
-            lumaCacheTimeout?: number;
-            /**
-             * @description If true LUMA and reverse LUMA services will be enabled.
-             * @default false
-             */
-            lumaEnabled?: boolean;
-            /** @description URL of external LUMA service */
-            lumaUrl?: string;
             /**
              * @description Relative mountpoint within the volume which should be used by Oneprovider.
              * @default
              */
             mountPoint?: string;
-            /** @description The name of storage. */
-            name?: string;
             /** @description The GlusterFS port on volume server. */
             port?: number;
-            /**
-             * @description Defines whether storage is readonly.
-             * @default false
-             */
-            readonly?: boolean;
             /** @description Storage operation timeout in milliseconds. */
             timeout?: number;
             /**
@@ -934,11 +885,6 @@ export interface components {
              * @enum {string}
              */
             transport?: "tcp" | "rdma" | "socket";
-            /**
-             * @description The type of storage. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "glusterfs";
             /** @description The name of the volume to use as a storage backend. */
             volume: string;
             /**
@@ -947,6 +893,12 @@ export interface components {
              * @default
              */
             xlatorOptions?: string;
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "glusterfs";
         };
         /**
          * @description The cluster manager service hosts configuration.
@@ -968,41 +920,27 @@ export interface components {
         /** @description The panel configuration. */
         PanelConfiguration: {
             /** @description The collection of user names associated with users properties. */
-            users: unknown;
+            users: {
+                [key: string]: {
+                    /** @description The user password. */
+                    password: string;
+                    /**
+                     * @description The user role, one of 'admin' or 'regular'.
+                     * @enum {string}
+                     */
+                    userRole: "admin" | "regular";
+                };
+            };
         };
         /** @description The POSIX storage configuration. */
-        posix: {
-            /** @description The ID of storage. */
-            id?: string;
-            /**
-             * @description Defines whether storage administrator credentials (username and key) may be used by users without storage accounts to access storage in direct IO mode.
-             * @default false
-             */
-            insecure?: boolean;
-            /** @description LUMA API Key, must be identical with API Key in external LUMA service. */
-            lumaApiKey?: string;
-            /** @description LUMA cache timeout in minutes. */
-            lumaCacheTimeout?: number;
-            /**
-             * @description If true LUMA and reverse LUMA services will be enabled.
-             * @default false
-             */
-            lumaEnabled?: boolean;
-            /** @description URL of external LUMA service */
-            lumaUrl?: string;
+        posix: Omit<components["schemas"]["StorageDetails"], "type"> & {
             /** @description The absolute path to the directory where the POSIX storage is mounted on the cluster nodes. */
             mountPoint: string;
-            /** @description The name of storage. */
-            name?: string;
-            /**
-             * @description Defines whether storage is readonly.
-             * @default false
-             */
-            readonly?: boolean;
             /** @description Storage operation timeout in milliseconds. */
             timeout?: number;
+        } & {
             /**
-             * @description The type of storage. (enum property replaced by openapi-typescript)
+             * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
             type: "posix";
@@ -1014,7 +952,12 @@ export interface components {
             domainName: string;
             managers: components["schemas"]["ClusterManagers"];
             /** @description The collection of nodes aliases associated with nodes properties. */
-            nodes: unknown;
+            nodes: {
+                [key: string]: {
+                    /** @description The name of a host. */
+                    hostname: string;
+                };
+            };
             storages?: components["schemas"]["StorageCreateRequest"];
             workers: components["schemas"]["ClusterWorkers"];
         };
@@ -1023,15 +966,38 @@ export interface components {
             cluster: components["schemas"]["ProviderClusterConfiguration"];
             onepanel?: components["schemas"]["PanelConfiguration"];
             /** @description The provider custom configuration. */
-            oneprovider?: unknown;
+            oneprovider?: {
+                /**
+                 * Format: float
+                 * @description The geographical latitude of the provider.
+                 */
+                geoLatitude?: number;
+                /**
+                 * Format: float
+                 * @description The geographical longitude of the provider.
+                 */
+                geoLongitude?: number;
+                /** @description The name under which the provider will be registered in a zone. */
+                name: string;
+                /** @description The address used for user redirection from a zone to the provider. */
+                redirectionPoint: string;
+                /** @description Defines whether the provider should be registered in a zone. */
+                register: boolean;
+            };
             /** @description The zone custom configuration. */
-            onezone?: unknown;
+            onezone?: {
+                /** @description The domain name of a zone where provider will be registered. */
+                domainName: string;
+            };
         };
         /** @description The provider deployment configuration. */
         ProviderConfigurationDetails: {
             cluster: components["schemas"]["ClusterConfigurationDetails"];
             /** @description The provider custom configuration. */
-            oneprovider: unknown;
+            oneprovider: {
+                /** @description The name of a provider. */
+                name: string;
+            };
         };
         /**
          * @description The provider configuration details.
@@ -1146,7 +1112,7 @@ export interface components {
             ids: string[];
         };
         /** @description The Simple Storage Service configuration. */
-        s3: {
+        s3: Omit<components["schemas"]["StorageDetails"], "type"> & {
             /** @description The access key to the S3 storage. */
             accessKey: string;
             /** @description Storage block size in bytes. */
@@ -1155,39 +1121,20 @@ export interface components {
             bucketName: string;
             /** @description The hostname of a machine where S3 storage is installed. */
             hostname: string;
-            /** @description The ID of storage. */
-            id?: string;
             /**
              * @description Defines whether storage administrator credentials (accessKey and secretKey) may be used by users without storage accounts to access storage in direct IO mode.
              * @default false
              */
             insecure?: boolean;
-            /** @description LUMA API Key, must be identical with API Key in external LUMA service. */
-            lumaApiKey?: string;
-            /** @description LUMA cache timeout in minutes. */
-            lumaCacheTimeout?: number;
-            /**
-             * @description If true LUMA and reverse LUMA services will be enabled.
-             * @default false
-             */
-            lumaEnabled?: boolean;
-            /** @description URL of external LUMA service */
-            lumaUrl?: string;
-            /** @description The name of storage. */
-            name?: string;
-            /**
-             * @description Defines whether storage is readonly.
-             * @default false
-             */
-            readonly?: boolean;
             /** @description The secret key to the S3 storage. */
             secretKey: string;
             /** @description The version of signature used to sign requests. One of: 2, 4. Default: 4. */
             signatureVersion?: number;
             /** @description Storage operation timeout in milliseconds. */
             timeout?: number;
+        } & {
             /**
-             * @description The type of storage. (enum property replaced by openapi-typescript)
+             * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
             type: "s3";
@@ -1486,13 +1433,7 @@ export interface components {
              */
             updateStatus?: "waiting" | "inProgress";
         };
-        /**
-         * @description The configuration details required to add storage resources.
-         *
-         *     *Type* : < string, [StorageDetails](StorageDetails.md#storagedetails) > map
-         *
-         *     **Example**
-         */
+        /** @description The configuration details required to add storage resources. */
         StorageCreateRequest: {
             [key: string]: components["schemas"]["StorageDetails"];
         };
@@ -1528,7 +1469,7 @@ export interface components {
              * @enum {string}
              */
             type: "posix" | "s3" | "ceph" | "swift" | "glusterfs";
-        } & (components["schemas"]["ceph"] | components["schemas"]["glusterfs"] | components["schemas"]["posix"] | components["schemas"]["s3"] | components["schemas"]["swift"]);
+        };
         /** @description The storage import configuration. Storage import allows to import data from storage to space without need for copying the data. */
         StorageImportDetails: {
             /** @description Maximum depth of filesystem tree that will be traversed during storage synchronization. */
@@ -1564,51 +1505,32 @@ export interface components {
             writeOnce?: boolean;
         };
         /** @description The OpenStack Swift configuration. */
-        swift: {
+        swift: Omit<components["schemas"]["StorageDetails"], "type"> & {
             /** @description The URL to OpenStack Keystone identity service. */
             authUrl: string;
             /** @description Storage block size in bytes. */
             blockSize?: number;
             /** @description The name of the Swift storage container. */
             containerName: string;
-            /** @description The ID of storage. */
-            id?: string;
             /**
              * @description Defines whether storage administrator credentials (username and password) may be used by users without storage accounts to access storage in direct IO mode.
              * @default false
              */
             insecure?: boolean;
-            /** @description LUMA API Key, must be identical with API Key in external LUMA service. */
-            lumaApiKey?: string;
-            /** @description LUMA cache timeout in minutes. */
-            lumaCacheTimeout?: number;
-            /**
-             * @description If true LUMA and reverse LUMA services will be enabled.
-             * @default false
-             */
-            lumaEnabled?: boolean;
-            /** @description URL of external LUMA service */
-            lumaUrl?: string;
-            /** @description The name of storage. */
-            name?: string;
             /** @description The Keystone authentication password. */
             password: string;
-            /**
-             * @description Defines whether storage is readonly.
-             * @default false
-             */
-            readonly?: boolean;
             /** @description The name of the tenant to which the user belongs. */
             tenantName: string;
             /** @description Storage operation timeout in milliseconds. */
             timeout?: number;
+            /** @description The Keystone authentication username. */
+            username: string;
+        } & {
             /**
-             * @description The type of storage. (enum property replaced by openapi-typescript)
+             * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
             type: "swift";
-            /** @description The Keystone authentication username. */
-            username: string;
         };
         /**
          * @description The result of a scheduled operation, e.g. database service configuration.
@@ -1758,7 +1680,12 @@ export interface components {
             domainName: string;
             managers: components["schemas"]["ClusterManagers"];
             /** @description The collection of nodes aliases associated with nodes properties. */
-            nodes: unknown;
+            nodes: {
+                [key: string]: {
+                    /** @description The name of a host. */
+                    hostname: string;
+                };
+            };
             workers: components["schemas"]["ClusterWorkers"];
         };
         /** @description The zone deployment configuration. */
@@ -1766,13 +1693,21 @@ export interface components {
             cluster: components["schemas"]["ZoneClusterConfiguration"];
             onepanel?: components["schemas"]["PanelConfiguration"];
             /** @description The zone custom configuration. */
-            onezone?: unknown;
+            onezone?: {
+                /** @description The name of a HTTP domain. */
+                domainName?: string;
+                /** @description The name of a zone. */
+                name?: string;
+            };
         };
         /** @description The zone cluster configuration. */
         ZoneConfigurationDetails: {
             cluster: components["schemas"]["ClusterConfigurationDetails"];
             /** @description The zone custom configuration. */
-            onezone: unknown;
+            onezone: {
+                /** @description The name of a zone. */
+                name: string;
+            };
         };
     };
     responses: never;
@@ -1829,7 +1764,10 @@ export interface operations {
     get_cluster_hosts: {
         parameters: {
             query?: {
-                /** @description Defines whether to return cluster or discovered hosts. */
+                /**
+                 * @description Defines whether to return cluster or discovered hosts.
+                 * @example true
+                 */
                 discovered?: boolean;
             };
             header?: never;
@@ -1868,7 +1806,10 @@ export interface operations {
     create_cluster: {
         parameters: {
             query?: {
-                /** @description Hostname of an existing cluster node. */
+                /**
+                 * @description Hostname of an existing cluster node.
+                 * @example string
+                 */
                 clusterHost?: string;
             };
             header?: never;
@@ -2343,7 +2284,10 @@ export interface operations {
     start_stop_provider_databases: {
         parameters: {
             query?: {
-                /** @description Defines the intended state of the database service. The service will be started or stopped in order to match the requested state. */
+                /**
+                 * @description Defines the intended state of the database service. The service will be started or stopped in order to match the requested state.
+                 * @example true
+                 */
                 started?: boolean;
             };
             header?: never;
@@ -2450,7 +2394,10 @@ export interface operations {
     start_stop_provider_database: {
         parameters: {
             query?: {
-                /** @description Defines the intended state of the database service. The service will be started or stopped in order to match the requested state. */
+                /**
+                 * @description Defines the intended state of the database service. The service will be started or stopped in order to match the requested state.
+                 * @example true
+                 */
                 started?: boolean;
             };
             header?: never;
@@ -2614,7 +2561,10 @@ export interface operations {
     start_stop_provider_managers: {
         parameters: {
             query?: {
-                /** @description Defines the intended state of the cluster manager service. The service will be started or stopped in order to match the requested state. */
+                /**
+                 * @description Defines the intended state of the cluster manager service. The service will be started or stopped in order to match the requested state.
+                 * @example true
+                 */
                 started?: boolean;
             };
             header?: never;
@@ -2721,7 +2671,10 @@ export interface operations {
     start_stop_provider_manager: {
         parameters: {
             query?: {
-                /** @description Defines the intended state of the cluster manager service. The service  will be started or stopped in order to match the requested state. */
+                /**
+                 * @description Defines the intended state of the cluster manager service. The service  will be started or stopped in order to match the requested state.
+                 * @example true
+                 */
                 started?: boolean;
             };
             header?: never;
@@ -3096,7 +3049,10 @@ export interface operations {
     get_provider_space_auto_cleaning_reports: {
         parameters: {
             query: {
-                /** @description Fetch only reports that started after this date (ISO-8601) */
+                /**
+                 * @description Fetch only reports that started after this date (ISO-8601)
+                 * @example string
+                 */
                 started_after: string;
             };
             header?: never;
@@ -3253,7 +3209,10 @@ export interface operations {
     get_provider_space_sync_stats: {
         parameters: {
             query?: {
-                /** @description Specify which statistic metrics should be returned - strings delimited with comma */
+                /**
+                 * @description Specify which statistic metrics should be returned - strings delimited with comma
+                 * @example string
+                 */
                 metrics?: string;
                 /** @description Predefined time period for which the statistics should be fetched */
                 period?: "minute" | "hour" | "day";
@@ -3620,7 +3579,10 @@ export interface operations {
     start_stop_provider_workers: {
         parameters: {
             query?: {
-                /** @description Defines the intended state of the cluster worker service. The service  will be started or stopped in order to match the requested state. */
+                /**
+                 * @description Defines the intended state of the cluster worker service. The service  will be started or stopped in order to match the requested state.
+                 * @example true
+                 */
                 started?: boolean;
             };
             header?: never;
@@ -3727,7 +3689,10 @@ export interface operations {
     start_stop_provider_worker: {
         parameters: {
             query?: {
-                /** @description Defines the intended state of the cluster worker service. The service will  be started or stopped in order to match the requested state. */
+                /**
+                 * @description Defines the intended state of the cluster worker service. The service will  be started or stopped in order to match the requested state.
+                 * @example true
+                 */
                 started?: boolean;
             };
             header?: never;
@@ -4411,7 +4376,10 @@ export interface operations {
     start_stop_zone_databases: {
         parameters: {
             query?: {
-                /** @description Defines the intended state of the database service. The service will be started or stopped in order to match the requested state. */
+                /**
+                 * @description Defines the intended state of the database service. The service will be started or stopped in order to match the requested state.
+                 * @example true
+                 */
                 started?: boolean;
             };
             header?: never;
@@ -4518,7 +4486,10 @@ export interface operations {
     start_stop_zone_databases_host: {
         parameters: {
             query?: {
-                /** @description Defines the intended state of the database service. The service will be started or stopped in order to match the requested state. */
+                /**
+                 * @description Defines the intended state of the database service. The service will be started or stopped in order to match the requested state.
+                 * @example true
+                 */
                 started?: boolean;
             };
             header?: never;
@@ -4682,7 +4653,10 @@ export interface operations {
     start_stop_zone_managers: {
         parameters: {
             query?: {
-                /** @description Defines the intended state of the cluster manager service. The service  will be started or stopped in order to match the requested state. */
+                /**
+                 * @description Defines the intended state of the cluster manager service. The service  will be started or stopped in order to match the requested state.
+                 * @example true
+                 */
                 started?: boolean;
             };
             header?: never;
@@ -4789,7 +4763,10 @@ export interface operations {
     start_stop_zone_manager: {
         parameters: {
             query?: {
-                /** @description Defines the intended state of the cluster manager service. The service  will be started or stopped in order to match the requested state. */
+                /**
+                 * @description Defines the intended state of the cluster manager service. The service  will be started or stopped in order to match the requested state.
+                 * @example true
+                 */
                 started?: boolean;
             };
             header?: never;
@@ -4994,7 +4971,10 @@ export interface operations {
     start_stop_zone_workers: {
         parameters: {
             query?: {
-                /** @description Defines the intended state of the cluster worker service. The service  will be started or stopped in order to match the requested state. */
+                /**
+                 * @description Defines the intended state of the cluster worker service. The service  will be started or stopped in order to match the requested state.
+                 * @example true
+                 */
                 started?: boolean;
             };
             header?: never;
@@ -5101,7 +5081,10 @@ export interface operations {
     start_stop_zone_worker: {
         parameters: {
             query?: {
-                /** @description Defines the intended state of the cluster worker service. The service will be started or stopped in order to match the requested state. */
+                /**
+                 * @description Defines the intended state of the cluster worker service. The service will be started or stopped in order to match the requested state.
+                 * @example true
+                 */
                 started?: boolean;
             };
             header?: never;

@@ -1001,6 +1001,7 @@ export interface components {
             /** @description Value of the file attribute. Can be */
             value?: string;
         };
+        /** @description Describes distribution of a single file among different storage providers. For each provider, this data type provides a list of byte ranges  (specified as a list of pairs [offset, size]), which describe which blocks of a given file are stored at which provider. */
         FileDistribution: {
             /** @description The list of blocks in byte ranges stored at that provider. */
             blocks?: number[][];
@@ -1326,7 +1327,16 @@ export interface components {
             /** @description Name of the RRD database */
             about?: string;
             data?: number[][];
-            meta?: unknown;
+            meta?: {
+                /** @description End timestamp of the metrics. */
+                end?: number;
+                /** @description Names of the columns in the exported array */
+                legend?: string[];
+                /** @description Start timestamp of the metrics. */
+                start?: number;
+                /** @description Step of the metrics. */
+                step?: number;
+            };
         };
         /**
          * @description Basic information about space.
@@ -1367,9 +1377,15 @@ export interface operations {
             query?: {
                 /** @description Type of attribute to query for. */
                 attribute?: "mode";
-                /** @description Whether we want to access extended attributes or regular. */
+                /**
+                 * @description Whether we want to access extended attributes or regular.
+                 * @example true
+                 */
                 extended?: boolean;
-                /** @description When set to true, this operation will return all non-masking attributes from parent folders as well as entire space attributes. When the same attribute is set on multiple levels, the lowest level attribute value will be returned (e.g. attribute set on file will have precedence over attribute set on folder). */
+                /**
+                 * @description When set to true, this operation will return all non-masking attributes from parent folders as well as entire space attributes. When the same attribute is set on multiple levels, the lowest level attribute value will be returned (e.g. attribute set on file will have precedence over attribute set on folder).
+                 * @example true
+                 */
                 inherited?: boolean;
             };
             header?: never;
@@ -1436,7 +1452,10 @@ export interface operations {
     set_file_attribute: {
         parameters: {
             query?: {
-                /** @description Whether this is an extended or regular attribute. Default is false. */
+                /**
+                 * @description Whether this is an extended or regular attribute. Default is false.
+                 * @example true
+                 */
                 extended?: boolean;
             };
             header?: never;
@@ -1506,9 +1525,15 @@ export interface operations {
     get_space_changes: {
         parameters: {
             query?: {
-                /** @description Last known file metadata sequence number */
+                /**
+                 * @description Last known file metadata sequence number
+                 * @example 0
+                 */
                 last_seq?: number;
-                /** @description Optional timeout in milliseconds, which allows to automatically break connection when no event occured in specified time. By default the timeout is unlimited. */
+                /**
+                 * @description Optional timeout in milliseconds, which allows to automatically break connection when no event occured in specified time. By default the timeout is unlimited.
+                 * @example 0
+                 */
                 timeout?: number;
             };
             header?: never;
@@ -1573,9 +1598,15 @@ export interface operations {
     list_files: {
         parameters: {
             query?: {
-                /** @description Allows to specify maximum number of files that should be returned. If there are more files, they can be retrieved using `offset` query parameter. */
+                /**
+                 * @description Allows to specify maximum number of files that should be returned. If there are more files, they can be retrieved using `offset` query parameter.
+                 * @example 0
+                 */
                 limit?: number;
-                /** @description Index of the partial result, can be used to get subset of the result, when the number of files and folders under given path exceeds 1000. */
+                /**
+                 * @description Index of the partial result, can be used to get subset of the result, when the number of files and folders under given path exceeds 1000.
+                 * @example 0
+                 */
                 offset?: number;
             };
             header?: never;
@@ -1640,7 +1671,10 @@ export interface operations {
     get_space_indexes: {
         parameters: {
             query?: {
-                /** @description Id of the space to query. */
+                /**
+                 * @description Id of the space to query.
+                 * @example string
+                 */
                 space_id?: string;
             };
             header?: never;
@@ -1704,9 +1738,15 @@ export interface operations {
     add_space_index: {
         parameters: {
             query: {
-                /** @description The user friendly name of the index (can be used to assign names to 'smart folders' in the GUI). If not provided, an auto generated name will be assigned. */
+                /**
+                 * @description The user friendly name of the index (can be used to assign names to 'smart folders' in the GUI). If not provided, an auto generated name will be assigned.
+                 * @example string
+                 */
                 name?: string;
-                /** @description File or folder path or space id. */
+                /**
+                 * @description File or folder path or space id.
+                 * @example string
+                 */
                 space_id: string;
             };
             header?: never;
@@ -1957,11 +1997,20 @@ export interface operations {
     get_file_metadata_by_id: {
         parameters: {
             query?: {
-                /** @description The filter to apply to the metadata document before returning. */
+                /**
+                 * @description The filter to apply to the metadata document before returning.
+                 * @example string
+                 */
                 filter?: string;
-                /** @description The type of filter to apply to the metadata document. */
+                /**
+                 * @description The type of filter to apply to the metadata document.
+                 * @example string
+                 */
                 filter_type?: string;
-                /** @description When set to true, this operation will merge the metadata documents from parent folders as well as entire space into a single JSON or RDF document. */
+                /**
+                 * @description When set to true, this operation will merge the metadata documents from parent folders as well as entire space into a single JSON or RDF document.
+                 * @example true
+                 */
                 inherited?: boolean;
                 /** @description Type of metadata backend (if not specified in `Accept` header) */
                 metadata_type?: "JSON" | "RDF";
@@ -2033,9 +2082,15 @@ export interface operations {
     set_file_metadata_by_id: {
         parameters: {
             query?: {
-                /** @description The filter allowing to set specific metadata document key. */
+                /**
+                 * @description The filter allowing to set specific metadata document key.
+                 * @example string
+                 */
                 filter?: string;
-                /** @description The type of filter to apply to the metadata document. */
+                /**
+                 * @description The type of filter to apply to the metadata document.
+                 * @example string
+                 */
                 filter_type?: string;
                 /** @description Type of metadata backend (if not specified in `Accept` header) */
                 metadata_type?: "JSON" | "RDF";
@@ -2106,11 +2161,20 @@ export interface operations {
     get_file_metadata: {
         parameters: {
             query?: {
-                /** @description The filter to apply to the metadata document before returning. */
+                /**
+                 * @description The filter to apply to the metadata document before returning.
+                 * @example string
+                 */
                 filter?: string;
-                /** @description The type of filter to apply to the metadata document. */
+                /**
+                 * @description The type of filter to apply to the metadata document.
+                 * @example string
+                 */
                 filter_type?: string;
-                /** @description When set to true, this operation will merge the metadata documents from parent folders as well as entire space into a single JSON or RDF document. */
+                /**
+                 * @description When set to true, this operation will merge the metadata documents from parent folders as well as entire space into a single JSON or RDF document.
+                 * @example true
+                 */
                 inherited?: boolean;
                 /** @description Type of metadata backend (if not specified in `Accept` header) */
                 metadata_type?: "JSON" | "RDF";
@@ -2182,9 +2246,15 @@ export interface operations {
     set_file_metadata: {
         parameters: {
             query?: {
-                /** @description The filter allowing to set specific metadata document key. */
+                /**
+                 * @description The filter allowing to set specific metadata document key.
+                 * @example string
+                 */
                 filter?: string;
-                /** @description The type of filter to apply to the metadata document. */
+                /**
+                 * @description The type of filter to apply to the metadata document.
+                 * @example string
+                 */
                 filter_type?: string;
                 /** @description Type of metadata backend (if not specified in `Accept` header) */
                 metadata_type?: "JSON" | "RDF";
@@ -2404,39 +2474,79 @@ export interface operations {
     query_space_indexes: {
         parameters: {
             query?: {
-                /** @description Specify the bounding box for a spatial query (e.g. ?bbox=-180,-90,0,0) */
+                /**
+                 * @description Specify the bounding box for a spatial query (e.g. ?bbox=-180,-90,0,0)
+                 * @example string
+                 */
                 bbox?: string;
-                /** @description Return the documents in descending by key order. */
+                /**
+                 * @description Return the documents in descending by key order.
+                 * @example true
+                 */
                 descending?: boolean;
-                /** @description Array specifying the range in spatial queries (e.g. `end_range=[null,null,null,null,null,null]`). */
+                /**
+                 * @description Array specifying the range in spatial queries (e.g. `end_range=[null,null,null,null,null,null]`).
+                 * @example string
+                 */
                 end_range?: string;
-                /** @description Stop returning records when the specified key is reached. Key must be specified as a JSON value. */
+                /**
+                 * @description Stop returning records when the specified key is reached. Key must be specified as a JSON value.
+                 * @example string
+                 */
                 endkey?: string;
-                /** @description Stop returning records when the specified document ID is reached. */
+                /**
+                 * @description Stop returning records when the specified document ID is reached.
+                 * @example string
+                 */
                 endkey_docid?: string;
-                /** @description Specifies whether the specified end key is included in the result. *Note:* Do not use `inclusive_end` with `key` or `keys`. */
+                /**
+                 * @description Specifies whether the specified end key is included in the result. *Note:* Do not use `inclusive_end` with `key` or `keys`.
+                 * @example true
+                 */
                 inclusive_end?: boolean;
-                /** @description Return only documents that match the specified key. Key must be specified as a JSON value. */
+                /**
+                 * @description Return only documents that match the specified key. Key must be specified as a JSON value.
+                 * @example string
+                 */
                 key?: string;
-                /** @description Return only documents that match any of the keys specified within the given array. Keys must be specified as a JSON array, escaped properly. Sorting is not applied when using this option. */
+                /**
+                 * @description Return only documents that match any of the keys specified within the given array. Keys must be specified as a JSON array, escaped properly. Sorting is not applied when using this option.
+                 * @example string
+                 */
                 keys?: string;
-                /** @description Limit the number of the returned documents to the specified number. */
+                /**
+                 * @description Limit the number of the returned documents to the specified number.
+                 * @example 0
+                 */
                 limit?: number;
-                /** @description Skip this number of records before starting to return the results. */
+                /**
+                 * @description Skip this number of records before starting to return the results.
+                 * @example 0
+                 */
                 skip?: number;
                 /**
                  * @description Enable spatial type of query. When querying the file-popularity index, the `start_range` and
                  *     `end_range` constraints should be specified as 6-dimensional arrays, with the following fields:
                  *     `[SizeLowerLimit, LastOpenHoursEpochLowerLimit, TotalOpenLowerLimit, HoursOpenAvgLowerLimit, DayOpenAvgLowerLimit, MonthOpenAvgLowerLimit]`.
+                 * @example true
                  */
                 spatial?: boolean;
                 /** @description Allow records from a stale view to be used. Allowed values are `ok`, `update_after` or `false`. */
                 stale?: "ok" | "update_after" | "false";
-                /** @description Array specifying the range in spatial queries (e.g. `start_range=[1,0,0,0,0,0]`). */
+                /**
+                 * @description Array specifying the range in spatial queries (e.g. `start_range=[1,0,0,0,0,0]`).
+                 * @example string
+                 */
                 start_range?: string;
-                /** @description Return records with a value equal to or greater than the specified key. Key must be specified as a JSON value. */
+                /**
+                 * @description Return records with a value equal to or greater than the specified key. Key must be specified as a JSON value.
+                 * @example string
+                 */
                 startkey?: string;
-                /** @description Return records starting with the specified document ID. */
+                /**
+                 * @description Return records starting with the specified document ID.
+                 * @example string
+                 */
                 startkey_docid?: string;
             };
             header?: never;
@@ -2563,7 +2673,10 @@ export interface operations {
     replicate_file_by_id: {
         parameters: {
             query?: {
-                /** @description The ID of the provider to which the file should be replicated. By default the file will be replicated to the provided handling this REST call. */
+                /**
+                 * @description The ID of the provider to which the file should be replicated. By default the file will be replicated to the provided handling this REST call.
+                 * @example string
+                 */
                 provider_id?: string;
             };
             header?: never;
@@ -2636,7 +2749,10 @@ export interface operations {
     delete_replica_by_id: {
         parameters: {
             query?: {
-                /** @description The ID of the provider to which the file should be replicated before being deleted. */
+                /**
+                 * @description The ID of the provider to which the file should be replicated before being deleted.
+                 * @example string
+                 */
                 migration_provider_id?: string;
             };
             header?: never;
@@ -2766,7 +2882,10 @@ export interface operations {
     replicate_file: {
         parameters: {
             query?: {
-                /** @description The ID of the provider to which the file should be replicated. By default the file will be replicated to the provided handling this REST call. */
+                /**
+                 * @description The ID of the provider to which the file should be replicated. By default the file will be replicated to the provided handling this REST call.
+                 * @example string
+                 */
                 provider_id?: string;
             };
             header?: never;
@@ -2839,7 +2958,10 @@ export interface operations {
     delete_replica: {
         parameters: {
             query?: {
-                /** @description The ID of the provider to which the file should be replicated before being deleted. */
+                /**
+                 * @description The ID of the provider to which the file should be replicated before being deleted.
+                 * @example string
+                 */
                 migration_provider_id?: string;
             };
             header?: never;
@@ -3030,7 +3152,10 @@ export interface operations {
     get_all_transfers: {
         parameters: {
             query?: {
-                /** @description Allows to limit the number of returned transfers only to the last N transfers. */
+                /**
+                 * @description Allows to limit the number of returned transfers only to the last N transfers.
+                 * @example 0
+                 */
                 limit?: number;
                 /** @description Allows to limit the returned transfers only to transfers with specific status. */
                 status?: ("scheduled" | "active" | "completed" | "cancelled" | "failed")[];

@@ -157,16 +157,7 @@ export const stubs: { readonly [Op in OperationId]: () => Reply } = {
       "name": "string",
       "proxyEndpoint": "string",
       "serviceProperties": {
-        "type": "DOI",
-        "allowTemplateOverride": true,
-        "doiEndpoint": "string",
-        "host": "string",
-        "identifierTemplate": "string",
-        "mediaEndpoint": "string",
-        "metadataEndpoint": "string",
-        "password": "string",
-        "prefix": "string",
-        "username": "string"
+        "type": "DOI"
       }
     },
   }),
@@ -323,16 +314,7 @@ export const stubs: { readonly [Op in OperationId]: () => Reply } = {
       "name": "string",
       "proxyEndpoint": "string",
       "serviceProperties": {
-        "type": "DOI",
-        "allowTemplateOverride": true,
-        "doiEndpoint": "string",
-        "host": "string",
-        "identifierTemplate": "string",
-        "mediaEndpoint": "string",
-        "metadataEndpoint": "string",
-        "password": "string",
-        "prefix": "string",
-        "username": "string"
+        "type": "DOI"
       }
     },
   }),
@@ -504,16 +486,7 @@ export const stubs: { readonly [Op in OperationId]: () => Reply } = {
       "name": "string",
       "proxyEndpoint": "string",
       "serviceProperties": {
-        "type": "DOI",
-        "allowTemplateOverride": true,
-        "doiEndpoint": "string",
-        "host": "string",
-        "identifierTemplate": "string",
-        "mediaEndpoint": "string",
-        "metadataEndpoint": "string",
-        "password": "string",
-        "prefix": "string",
-        "username": "string"
+        "type": "DOI"
       }
     },
   }),
@@ -537,16 +510,7 @@ export const stubs: { readonly [Op in OperationId]: () => Reply } = {
       "name": "string",
       "proxyEndpoint": "string",
       "serviceProperties": {
-        "type": "DOI",
-        "allowTemplateOverride": true,
-        "doiEndpoint": "string",
-        "host": "string",
-        "identifierTemplate": "string",
-        "mediaEndpoint": "string",
-        "metadataEndpoint": "string",
-        "password": "string",
-        "prefix": "string",
-        "username": "string"
+        "type": "DOI"
       }
     },
   }),
@@ -615,16 +579,7 @@ export const stubs: { readonly [Op in OperationId]: () => Reply } = {
       "name": "string",
       "proxyEndpoint": "string",
       "serviceProperties": {
-        "type": "DOI",
-        "allowTemplateOverride": true,
-        "doiEndpoint": "string",
-        "host": "string",
-        "identifierTemplate": "string",
-        "mediaEndpoint": "string",
-        "metadataEndpoint": "string",
-        "password": "string",
-        "prefix": "string",
-        "username": "string"
+        "type": "DOI"
       }
     },
   }),
@@ -1386,16 +1341,7 @@ export const stubs: { readonly [Op in OperationId]: () => Reply } = {
       "name": "string",
       "proxyEndpoint": "string",
       "serviceProperties": {
-        "type": "DOI",
-        "allowTemplateOverride": true,
-        "doiEndpoint": "string",
-        "host": "string",
-        "identifierTemplate": "string",
-        "mediaEndpoint": "string",
-        "metadataEndpoint": "string",
-        "password": "string",
-        "prefix": "string",
-        "username": "string"
+        "type": "DOI"
       }
     },
   }),
@@ -1508,16 +1454,7 @@ export const stubs: { readonly [Op in OperationId]: () => Reply } = {
       "name": "string",
       "proxyEndpoint": "string",
       "serviceProperties": {
-        "type": "DOI",
-        "allowTemplateOverride": true,
-        "doiEndpoint": "string",
-        "host": "string",
-        "identifierTemplate": "string",
-        "mediaEndpoint": "string",
-        "metadataEndpoint": "string",
-        "password": "string",
-        "prefix": "string",
-        "username": "string"
+        "type": "DOI"
       }
     },
   }),

@@ -8,16 +8,19 @@ import { extractPage, readPage, type PageRead } from './extract/page.ts';
 import { emptyDocModel, type DocModel, type Operation, type Schema, type Source } from './model.ts';
 import { mergeOperations, type SchemaEvidence } from './merge/operations.ts';
 import { attachCurlOutputs } from './merge/curl-outputs.ts';
-import { linkInheritance } from './merge/inheritance.ts';
-import { ExampleRegistry } from './emit/examples.ts';
-import { emitDefinitions, inferMissing, schemasOf } from './emit/components.ts';
-import { referencedNames } from '../openapi/ref-utils.ts';
+import { latestDefinitions } from './merge/definitions.ts';
+import { resolveInheritance } from './merge/inheritance.ts';
+import { inferComponents } from './merge/infer-components.ts';
+import { emitComponents } from './emit/components.ts';
+import { ExampleSources, pointerSegment } from './emit/examples.ts';
 import { emitInfo } from './emit/info.ts';
 import { emitOperation } from './emit/operation.ts';
 import { emitSecurity } from './emit/security.ts';
 import { emitServers } from './emit/servers.ts';
 import { emitTags } from './emit/tags.ts';
-import { dropInvalidExamples } from './validate/examples.ts';
+import { removeUnusedComponents } from './post-emit/remove-unused-components.ts';
+import { dropInvalidExamples } from './post-emit/drop-invalid-examples.ts';
+import { reportComponents } from './report/components.ts';
 
 export interface BuildInput {
   /** spec/<api>/sources.yaml: facts no page states, and (without docsDir) the list of pages; optional with docsDir. */
@@ -73,22 +76,37 @@ export function buildFromSources(
     for (const page of pages) pageStep(findings, page.ctx.source, () => extractPage(page, model, plaintext));
   }
   mark?.('extract');
+  // Pages that hold no operation at all are no API: an empty spec would replace a good one.
+  const firstPage = sources[0];
+  if (model.operations.length === 0 && firstPage && !findings.hasErrors)
+    findings.error(
+      'no-input',
+      { file: firstPage.file, line: 1 },
+      `no operation page among the ${sources.length} page(s) read; nothing to build a spec from`,
+    );
   assignTags(model, manifest, findings);
   checkTocLinks(model, findings);
 
+  // Merge, on the model: releases, cURL outputs, definition pages (latest wins), inheritance, inference.
   const evidence: SchemaEvidence[] = [];
   const operations = mergeOperations(model.operations, findings, evidence);
   attachCurlOutputs(operations, findings);
-  mark?.('merge');
-  const examples = new ExampleRegistry();
-  const paths: Record<string, Record<string, Schema>> = {};
   const inPathOrder = [...operations].sort(
     (a, b) => a.path.localeCompare(b.path) || methodRank(a.method) - methodRank(b.method),
   );
-  for (const op of inPathOrder) (paths[op.path] ??= {})[op.method] = emitOperation(op, examples);
-  const definitions = latestDefinitions(model, findings);
-  const schemas = emitDefinitions(definitions, examples);
-  linkInheritance(definitions, schemas, findings);
+  const definitions = latestDefinitions(model.definitions, findings);
+  mark?.('merge');
+  const pagePlans = resolveInheritance(definitions, findings);
+  const plans = inferComponents(inPathOrder, pagePlans, evidence, releaseLookup(sources), findings);
+  mark?.('infer');
+
+  // Emit: pure, model in, OpenAPI objects out (plus where each example came from).
+  const exampleSources = new ExampleSources();
+  const paths: Record<string, Record<string, Schema>> = {};
+  for (const op of inPathOrder) {
+    const pointer = `/paths/${pointerSegment(op.path)}/${op.method}`;
+    (paths[op.path] ??= {})[op.method] = emitOperation(op, exampleSources, pointer);
+  }
   const security = emitSecurity(model.securitySchemes, manifest.securitySchemes);
   if (model.securitySchemes.length === 0 && sources.length > 0) {
     findings.info(
@@ -105,26 +123,14 @@ export function buildFromSources(
     security: security.requirement,
     tags: emitTags(model, usedTags, manifest.tags),
     paths,
-    components: { schemas, securitySchemes: security.schemes },
+    components: { schemas: emitComponents(plans, exampleSources), securitySchemes: security.schemes },
   };
-
   mark?.('emit');
-  const releaseOf = releaseLookup(sources);
-  const firstUse = (name: string): Location => {
-    const op = operations.find((o) => schemasOf(o).some((schema) => referencedNames(schema).has(name)));
-    return op?.at ?? { file: 'spec/openapi.yaml', line: 1 };
-  };
-  // Names the operations use, from their schemas only (the rest of paths is prose and examples); the
-  // components are walked again after inference, which adds some.
-  const pathRefs = new Set<string>();
-  for (const op of inPathOrder) for (const schema of schemasOf(op)) referencedNames(schema, pathRefs);
-  inferMissing(schemas, referencedNames(schemas, new Set(pathRefs)), examples, evidence, releaseOf, firstUse, findings);
-  for (const name of referencedNames(schemas, new Set(pathRefs))) if (!schemas[name]) schemas[name] = {};
-  reportUnusedDefinitions(definitions, pathRefs, schemas, findings);
-  document.components = { schemas: sortKeys(schemas), securitySchemes: security.schemes };
-  mark?.('infer');
-  dropInvalidExamples(schemas, examples, findings);
-  examples.pruneEmptyMaps();
+
+  // Post-emit passes over the emitted document, in the way Redocly runs decorators.
+  removeUnusedComponents(document, new Map(definitions.map((d) => [d.name, d.at])), findings);
+  dropInvalidExamples(document, exampleSources, findings);
+  reportComponents(plans, document, findings);
   mark?.('validate');
   return { document, findings, operations, sources };
 }
@@ -200,56 +206,7 @@ function checkTocLinks(model: DocModel, findings: Findings): void {
   }
 }
 
-/** One definition per name: the latest release wins; same-release duplicates must agree. */
-function latestDefinitions(model: DocModel, findings: Findings) {
-  const byName = new Map<string, DocModel['definitions'][number]>();
-  for (const d of model.definitions) {
-    const kept = byName.get(d.name);
-    if (kept && JSON.stringify(kept.schema) !== JSON.stringify(d.schema)) {
-      findings.warn(
-        'conflicting-operation',
-        d.at,
-        `definition ${d.name} differs from ${kept.at.file}:${kept.at.line}; the later page wins`,
-        { subject: d.name, related: kept.at },
-      );
-    }
-    byName.set(d.name, d);
-  }
-  return [...byName.values()];
-}
-
 function releaseLookup(sources: Source[]) {
   const byFile = new Map(sources.map((s) => [s.file, { release: s.release, order: s.order }]));
   return (at: Location) => byFile.get(at.file) ?? { release: 'unknown', order: 0 };
-}
-
-function sortKeys<T>(record: Record<string, T>): Record<string, T> {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
-}
-
-/** Definitions no operation reaches (directly or through other schemas) are left out, and reported. */
-function reportUnusedDefinitions(
-  definitions: DocModel['definitions'],
-  pathRefs: Set<string>,
-  schemas: Record<string, Schema>,
-  findings: Findings,
-): void {
-  const reached = new Set<string>();
-  const queue = [...pathRefs];
-  while (queue.length) {
-    const name = queue.pop()!;
-    if (reached.has(name)) continue;
-    reached.add(name);
-    queue.push(...referencedNames(schemas[name]));
-  }
-  for (const d of definitions) {
-    if (reached.has(d.name)) continue;
-    delete schemas[d.name];
-    findings.warn(
-      'unused-definition',
-      d.at,
-      `definition ${d.name} is used by no operation; left out of components/schemas`,
-      { subject: d.name },
-    );
-  }
 }

@@ -25,7 +25,9 @@ export type FindingCode =
   | 'example-without-response'
   | 'dangling-reference'
   | 'unused-definition'
-  | 'inferred-fact';
+  | 'inferred-fact'
+  /** How a component was rebuilt: plain, composed, subtype of X, parent, nested, inferred (one per component). */
+  | 'definition-rebuilt';
 
 export interface Location {
   file: string;

@@ -78,7 +78,8 @@ export interface Operation {
   responses: Response[];
   consumes: string[];
   produces: string[];
-  requestExamples: { path?: Example; body?: Example };
+  /** `###### Request path`, `###### Request query` (an object of query parameter values), `###### Request body`. */
+  requestExamples: { path?: Example; query?: Example; body?: Example };
   codeSamples: CodeSample[];
   /** JSON printed after cURL samples: attached to the success response as examples. */
   curlOutputs: Example[];
@@ -96,6 +97,30 @@ export interface SchemaDefinition {
   description: string;
   schema: Schema;
   examples: Example[];
+  /** `*Polymorphism* : Inheritance` (or `Composition`) with its `*Discriminator*`, as the page states it. */
+  polymorphism?: { kind: string; discriminator?: string; at: Location };
+  /** Inline object tables of the page, nested into `schema` (a property's object, array items or map values). */
+  nested: { anchor: string; at: Location }[];
+  at: Location;
+}
+
+/** How a component was rebuilt, for the report: one line per component with the page line it came from. */
+export type ComponentKind = 'plain' | 'composed' | 'subtype' | 'parent' | 'nested' | 'inferred';
+
+/**
+ * One entry of components/schemas, decided on the model before anything is emitted: a definition page (with
+ * its inheritance resolved) or a schema inferred from examples.
+ */
+export interface ComponentPlan {
+  name: string;
+  schema: Schema;
+  /** The example shown on the definition page (emitted as the schema's `example`). */
+  example?: Example;
+  /** True for definition pages: always a component, used or not. */
+  page: boolean;
+  kinds: ComponentKind[];
+  /** One sentence for the report: how the schema was rebuilt. */
+  how: string;
   at: Location;
 }
 

@@ -1,13 +1,14 @@
 // The little type language of swagger2markup's "Schema" column: `string`, `integer (int64)`, `enum (a, b)`,
 // `< string > array`, `< string, integer > map`, `[Space](../definitions/Space.md#space)`, `No Content`,
-// and `[name](#op-name)` pointing at an inline object table on the same page.
+// and `[name](#op-name)` pointing at an inline object table on the same page (alone, as array items or as map
+// values: `< string, [users](#panelconfiguration-users) > map`).
 import type { Span } from './markdown/blocks.ts';
 import type { Schema } from './model.ts';
 import { componentRef } from '../openapi/ref-utils.ts';
 
 export type TypeExpr =
   | { kind: 'schema'; schema: Schema }
-  | { kind: 'local'; anchor: string; array: boolean }
+  | { kind: 'local'; anchor: string; shape: 'object' | 'array' | 'map' }
   | { kind: 'none' };
 
 type Tok = { t: 'word'; v: string } | { t: 'punct'; v: string } | { t: 'ref'; name: string; href: string };
@@ -39,7 +40,7 @@ export function parseTypeExpr(spans: readonly Span[]): TypeExpr {
   const parse = (): TypeExpr => {
     const tok = take();
     if (tok.t === 'ref') {
-      if (tok.href.startsWith('#')) return { kind: 'local', anchor: tok.href.slice(1), array: false };
+      if (tok.href.startsWith('#')) return { kind: 'local', anchor: tok.href.slice(1), shape: 'object' };
       // Component names are what OpenAPI allows in components/schemas keys.
       if (!/^[A-Za-z0-9._-]+$/.test(tok.name)) throw new TypeSyntaxError(`"${tok.name}" is not a schema name`);
       return { kind: 'schema', schema: componentRef(tok.name) };
@@ -57,8 +58,8 @@ export function parseTypeExpr(spans: readonly Span[]): TypeExpr {
       }
       const item = inner[inner.length - 1]!;
       if (item.kind === 'local') {
-        if (shape.v !== 'array') throw new TypeSyntaxError('a map of inline objects is not supported');
-        return { ...item, array: true };
+        if (item.shape !== 'object') throw new TypeSyntaxError('a collection of collections of inline objects');
+        return { ...item, shape: shape.v };
       }
       if (item.kind === 'none') throw new TypeSyntaxError('"No Content" inside a collection');
       return shape.v === 'array'

@@ -1,5 +1,5 @@
 // Resolves the rebuilder's input into Sources: the manifest's list, or every page of a doc directory.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Findings } from '../findings.ts';
 import type { Source } from '../model.ts';
@@ -31,8 +31,9 @@ export function directorySources(
 ): Source[] {
   const root = resolve(dir);
   let files: string[];
+  const repeated: string[] = [];
   try {
-    files = walk(root).sort();
+    files = walk(root, repeated).sort();
   } catch (e) {
     findings.error(
       'no-input',
@@ -43,23 +44,60 @@ export function directorySources(
   }
   if (files.length === 0)
     findings.error('no-input', { file: dir, line: 0 }, 'the doc directory holds no .md or .txt pages');
+  for (const link of repeated)
+    findings.warn(
+      'unreadable-file',
+      { file: relative(shownRelativeTo, link) || link, line: 0 },
+      `links to ${relative(root, realpathSync(link)) || '.'}, a folder already read; its pages are read once`,
+    );
   return files.flatMap((f) =>
     read(f, release?.release ?? basename(root), release?.order ?? 0, findings, shownRelativeTo),
   );
 }
 
-function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+/**
+ * Page files below `dir`, in name order; symlinked folders are followed, each real folder once: a link to a
+ * folder already read (a loop, or a second way in) is listed in `repeated` instead.
+ */
+function walk(dir: string, repeated: string[], seen = new Set([realpathSync(dir)])): string[] {
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+  return entries.flatMap((e) => {
     const full = join(dir, e.name);
-    if (e.isDirectory()) return walk(full);
-    return PAGE.test(e.name) ? [full] : [];
+    const isFolder = e.isDirectory() || (e.isSymbolicLink() && statOrUndefined(full)?.isDirectory());
+    if (!isFolder) return PAGE.test(e.name) ? [full] : [];
+    const real = realpathSync(full);
+    if (seen.has(real)) return (repeated.push(full), []);
+    seen.add(real);
+    return walk(full, repeated, seen);
   });
+}
+
+function statOrUndefined(path: string) {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** What a non-regular file is, in words, for the finding that refuses it. */
+function kindOf(stat: NonNullable<ReturnType<typeof statSync>>): string {
+  if (stat.isDirectory()) return 'a directory';
+  if (stat.isFIFO()) return 'a FIFO (named pipe)';
+  if (stat.isSocket()) return 'a socket';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
+  return 'not a regular file';
 }
 
 function read(path: string, release: string, order: number, findings: Findings, shownRelativeTo: string): Source[] {
   const file = relative(shownRelativeTo, path) || path;
   try {
-    if (!statSync(path).isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
+    // Stat first: opening a FIFO would block until a writer comes.
+    const stat = statSync(path);
+    if (!stat?.isFile()) {
+      findings.error('unreadable-file', { file, line: 0 }, `cannot read page: it is ${kindOf(stat)}`);
+      return [];
+    }
     const bytes = readFileSync(path);
     const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
     if (text.includes('\uFFFD'))

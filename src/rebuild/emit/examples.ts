@@ -1,59 +1,49 @@
-// Every example placed in the spec is registered with its doc location, so the validator can drop the ones
-// that do not match their schema and report where they came from.
+// Where each example placed in the spec came from. The emitters stay pure (model in, OpenAPI objects out) and
+// note, beside the objects, the JSON pointer of every example they write with its doc location; the post-emit
+// pass that drops invalid examples (src/rebuild/post-emit/drop-invalid-examples.ts) walks the document and
+// reads locations from this index, by pointer: no back-pointers into the document.
 import type { Location } from '../findings.ts';
 import type { Example, Schema } from '../model.ts';
 
-export interface ExampleSite {
-  schema: Schema;
-  /** Object holding the example under `key` (deleted when invalid). */
-  container: Record<string, unknown>;
-  key: string;
-  value: unknown;
+export interface ExampleSource {
   at: Location;
+  /** Operation or schema the example belongs to. */
   subject: string;
+  /** Where in it: `response 200`, `request body`, `parameter id`, `definition example`. */
   where: string;
 }
 
-export class ExampleRegistry {
-  readonly sites: ExampleSite[] = [];
-  /** Media type objects given an `examples` map, so maps emptied by the validator can be removed. */
-  private readonly mediaObjects: Schema[] = [];
+/** JSON pointer (RFC 6901) of an example value in the emitted document → where it came from. */
+export class ExampleSources {
+  readonly byPointer = new Map<string, ExampleSource>();
 
-  /** A media type's `examples` map: one entry per documented example (no map when there are none). */
-  mediaExamples(media: Schema, examples: Example[], schema: Schema | undefined, subject: string, where: string): void {
-    if (examples.length === 0) return;
-    const map: Record<string, unknown> = {};
-    media.examples = map;
-    this.mediaObjects.push(media);
-    examples.forEach((ex, i) => {
-      const key = ex.origin === 'curl' ? `curl${i === 0 ? '' : i}` : i === 0 ? 'documented' : `documented${i}`;
-      const entry = {
-        summary: `${ex.origin === 'curl' ? 'Output of the cURL sample' : 'Documented example'} (${ex.at.file}:${ex.at.line})`,
-        value: ex.value,
-      };
-      map[key] = entry;
-      if (schema) this.sites.push({ schema, container: map, key, value: ex.value, at: ex.at, subject, where });
-    });
+  note(pointer: string, source: ExampleSource): void {
+    this.byPointer.set(pointer, source);
   }
+}
 
-  /** Removes the `examples` maps whose every example was dropped. */
-  pruneEmptyMaps(): void {
-    for (const media of this.mediaObjects) {
-      if (Object.keys(media.examples as object).length === 0) delete media.examples;
-    }
-  }
+/** One JSON pointer segment. */
+export function pointerSegment(key: string | number): string {
+  return String(key).replaceAll('~', '~0').replaceAll('/', '~1');
+}
 
-  /** A single `example` field on a parameter or schema. */
-  single(
-    container: Record<string, unknown>,
-    key: string,
-    value: unknown,
-    schema: Schema,
-    at: Location,
-    subject: string,
-    where: string,
-  ): void {
-    container[key] = value;
-    this.sites.push({ schema, container, key, value, at, subject, where });
-  }
+/** A media type's `examples` map: one entry per documented example (undefined when there are none). */
+export function mediaExamples(
+  examples: Example[],
+  sources: ExampleSources,
+  pointer: string,
+  subject: string,
+  where: string,
+): Record<string, Schema> | undefined {
+  if (examples.length === 0) return undefined;
+  const map: Record<string, Schema> = {};
+  examples.forEach((ex, i) => {
+    const key = ex.origin === 'curl' ? `curl${i === 0 ? '' : i}` : i === 0 ? 'documented' : `documented${i}`;
+    map[key] = {
+      summary: `${ex.origin === 'curl' ? 'Output of the cURL sample' : 'Documented example'} (${ex.at.file}:${ex.at.line})`,
+      value: ex.value,
+    };
+    sources.note(`${pointer}/examples/${pointerSegment(key)}/value`, { at: ex.at, subject, where });
+  });
+  return map;
 }

@@ -1,21 +1,24 @@
 // Operation Object, with the doc-only facts as extensions: x-privileges (any one suffices), x-codeSamples
 // (cURL / rest-cli as documented) and x-doc-source (the page it was read from).
 import type { Operation, Schema } from '../model.ts';
-import type { ExampleRegistry } from './examples.ts';
+import { ExampleSources, pointerSegment } from './examples.ts';
 import { emitParameter } from './parameter.ts';
 import { emitRequestBody } from './request-body.ts';
 import { emitResponse, responsesInOrder } from './response.ts';
 
-export function emitOperation(op: Operation, examples: ExampleRegistry): Schema {
+/** `pointer`: where the operation object goes in the document (`/paths/~1spaces/get`), for `sources`. */
+export function emitOperation(op: Operation, sources = new ExampleSources(), pointer = ''): Schema {
   const out: Schema = { operationId: op.operationId, summary: op.summary };
   if (op.description) out.description = op.description;
   if (op.tags.length) out.tags = op.tags;
   if (op.deprecated) out.deprecated = true;
-  if (op.parameters.length) out.parameters = op.parameters.map((p) => emitParameter(p, op, examples));
-  const body = emitRequestBody(op, examples);
+  if (op.parameters.length)
+    out.parameters = op.parameters.map((p, i) => emitParameter(p, op, sources, `${pointer}/parameters/${i}`));
+  const body = emitRequestBody(op, sources, `${pointer}/requestBody`);
   if (body) out.requestBody = body;
   const responses = statusKeyed();
-  for (const r of responsesInOrder(op)) responses[r.status] = emitResponse(r, op, examples);
+  for (const r of responsesInOrder(op))
+    responses[r.status] = emitResponse(r, op, sources, `${pointer}/responses/${pointerSegment(r.status)}`);
   out.responses = responses;
   if (op.public) out.security = [];
   out['x-privileges'] = op.privileges;

@@ -1,20 +1,17 @@
 // Request Body Object: the Body parameter, one media type per Consumes entry (JSON when none is listed).
 import type { Operation, Schema } from '../model.ts';
-import type { ExampleRegistry } from './examples.ts';
+import { ExampleSources, mediaExamples, pointerSegment } from './examples.ts';
 
-export function emitRequestBody(op: Operation, examples: ExampleRegistry): Schema | undefined {
+export function emitRequestBody(op: Operation, sources = new ExampleSources(), pointer = ''): Schema | undefined {
   const body = op.requestBody;
   if (!body) return undefined;
   const content: Record<string, Schema> = {};
   for (const type of op.consumes.length ? op.consumes : ['application/json']) {
     const media: Schema = { schema: body.schema };
-    examples.mediaExamples(
-      media,
-      op.requestExamples.body ? [op.requestExamples.body] : [],
-      body.schema,
-      op.operationId,
-      'request body',
-    );
+    const shown = op.requestExamples.body ? [op.requestExamples.body] : [];
+    const at = `${pointer}/content/${pointerSegment(type)}`;
+    const examples = mediaExamples(shown, sources, at, op.operationId, 'request body');
+    if (examples) media.examples = examples;
     content[type] = media;
   }
   return {

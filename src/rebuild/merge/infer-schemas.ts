@@ -1,5 +1,6 @@
-// Schemas the pages reference but never define are inferred from every example that uses them: JSON types,
-// string formats, required = present in every example. Where releases disagree on the shape (a property's
+// Schemas the pages reference but never define are inferred from every example that uses them: JSON types and
+// string formats. An inferred property is required only where a page's property table says so (`*required*`):
+// an example shows what a value may hold, never what every value must hold. Where releases disagree on the shape (a property's
 // type changes), the schema becomes a oneOf of one variant per run of agreeing releases, so every kept
 // example still validates; the decision is reported.
 import type { Findings, Location } from '../findings.ts';
@@ -115,12 +116,11 @@ function infer(values: unknown[], path = ''): Inferred {
         properties[key] = sub.schema;
         conflicts.push(...sub.conflicts);
       }
-      const required = keys.filter((k) => objects.every((o) => k in o));
-      return { schema: { type: 'object', properties, ...(required.length ? { required } : {}) }, conflicts };
+      return { schema: { type: 'object', properties }, conflicts };
     }
     case 'array': {
       const items = (values as unknown[][]).flat();
-      if (items.length === 0) return { schema: { type: 'array' }, conflicts: [] };
+      if (items.length === 0) return { schema: { type: 'array', items: {} }, conflicts: [] };
       const sub = infer(items, `${path}[]`);
       return { schema: { type: 'array', items: sub.schema }, conflicts: sub.conflicts };
     }
@@ -146,7 +146,9 @@ function stringFormat(values: string[]): string | undefined {
 /** Property tables (descriptions, properties no example shows) enrich the inferred shape. */
 function withEvidence(schema: Schema, evidence: SchemaEvidence[]): Schema {
   const properties = { ...((schema.properties as Record<string, Schema>) ?? {}) };
+  const required = new Set<string>();
   for (const e of evidence) {
+    for (const key of (e.schema.required as string[] | undefined) ?? []) required.add(key);
     for (const [key, prop] of Object.entries((e.schema.properties as Record<string, Schema>) ?? {})) {
       const current = properties[key];
       if (!current) properties[key] = prop;
@@ -155,6 +157,6 @@ function withEvidence(schema: Schema, evidence: SchemaEvidence[]): Schema {
     }
   }
   return Object.keys(properties).length > 0 || schema.type === 'object'
-    ? { ...schema, type: 'object', properties }
+    ? { ...schema, type: 'object', properties, ...(required.size ? { required: [...required] } : {}) }
     : schema;
 }

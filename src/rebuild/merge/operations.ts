@@ -127,7 +127,7 @@ function laterWins(old: Operation, next: Operation, findings: Findings, evidence
     out.requestBody = next.requestBody;
   }
   out.responses = mergeResponses(old, next, change, evidence);
-  if (next.requestExamples.path || next.requestExamples.body)
+  if (next.requestExamples.path || next.requestExamples.query || next.requestExamples.body)
     out.requestExamples = { ...old.requestExamples, ...next.requestExamples };
   if (next.codeSamples.length > 0) out.codeSamples = next.codeSamples;
   out.curlOutputs = next.curlOutputs.length > 0 ? next.curlOutputs : old.curlOutputs;

@@ -58,6 +58,12 @@ export const REPORT_GROUPS: readonly ReportGroup[] = [
     codes: ['inferred-fact'],
   },
   {
+    id: 'components',
+    title: 'How each schema was rebuilt',
+    why: 'One line per component: a plain page, a subtype (allOf its parent), a parent with its discriminator mapping, nested inline objects, or inferred.',
+    codes: ['definition-rebuilt'],
+  },
+  {
     id: 'duplicates',
     title: 'Duplicates',
     why: 'One operation on several pages of one release with the same content: counted once.',

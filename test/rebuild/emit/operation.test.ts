@@ -3,7 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { emitOperation } from '../../../src/rebuild/emit/operation.ts';
-import { ExampleRegistry } from '../../../src/rebuild/emit/examples.ts';
+import { ExampleSources } from '../../../src/rebuild/emit/examples.ts';
 import { blankOperation, type Operation, type Response } from '../../../src/rebuild/model.ts';
 import { at } from '../helpers.ts';
 
@@ -76,7 +76,7 @@ const ADD_HANDLE_SERVICE: Operation = {
 
 describe('emitOperation', () => {
   it('check_my_ports: id, summary, description; public access → an empty security requirement', () => {
-    const out = emitOperation(CHECK_MY_PORTS, new ExampleRegistry());
+    const out = emitOperation(CHECK_MY_PORTS, new ExampleSources());
     assert.equal(out.operationId, 'check_my_ports');
     assert.equal(out.summary, 'Check ports availability');
     assert.match(out.description as string, /This operation has public access\.$/);
@@ -85,7 +85,7 @@ describe('emitOperation', () => {
   });
 
   it('responses keyed by status in ascending order, whatever the model order (500, 200, 400)', () => {
-    const out = emitOperation(CHECK_MY_PORTS, new ExampleRegistry());
+    const out = emitOperation(CHECK_MY_PORTS, new ExampleSources());
     assert.deepEqual(Object.keys(out.responses as object), ['200', '400', '500']);
     assert.equal(
       (out.responses as Record<string, { description: string }>)['500']?.description,
@@ -94,7 +94,7 @@ describe('emitOperation', () => {
   });
 
   it('x-codeSamples carry lang, label and source; x-doc-source is page:line of the heading', () => {
-    const out = emitOperation(CHECK_MY_PORTS, new ExampleRegistry());
+    const out = emitOperation(CHECK_MY_PORTS, new ExampleSources());
     assert.deepEqual(out['x-codeSamples'], [
       { lang: 'cURL', label: 'Check provider ports', source: CHECK_MY_PORTS.codeSamples[0]!.source },
     ]);
@@ -104,7 +104,7 @@ describe('emitOperation', () => {
   });
 
   it('add_group_handle_service: tags, x-privileges, the id parameter; no security override', () => {
-    const out = emitOperation(ADD_HANDLE_SERVICE, new ExampleRegistry());
+    const out = emitOperation(ADD_HANDLE_SERVICE, new ExampleSources());
     assert.deepEqual(out.tags, ['Group']);
     assert.deepEqual(out['x-privileges'], ['oz_handle_services_create']);
     assert.deepEqual(
@@ -117,7 +117,7 @@ describe('emitOperation', () => {
   });
 
   it('a deprecated operation (the onedata.org page) is marked deprecated: true', () => {
-    const out = emitOperation({ ...ADD_HANDLE_SERVICE, deprecated: true }, new ExampleRegistry());
+    const out = emitOperation({ ...ADD_HANDLE_SERVICE, deprecated: true }, new ExampleSources());
     assert.equal(out.deprecated, true);
   });
 });

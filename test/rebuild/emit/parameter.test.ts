@@ -3,7 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { emitParameter } from '../../../src/rebuild/emit/parameter.ts';
-import { ExampleRegistry } from '../../../src/rebuild/emit/examples.ts';
+import { ExampleSources } from '../../../src/rebuild/emit/examples.ts';
 import { blankOperation, type Operation, type Parameter } from '../../../src/rebuild/model.ts';
 import { at, example } from '../helpers.ts';
 
@@ -43,7 +43,7 @@ const PERIOD: Parameter = {
 describe('emitParameter', () => {
   it('path id: name, in, required, description, schema; example "string" from "/provider/spaces/string/sync"', () => {
     const op = operation('/provider/spaces/{id}/sync', '/provider/spaces/string/sync', [ID, PERIOD]);
-    const registry = new ExampleRegistry();
+    const registry = new ExampleSources();
     assert.deepEqual(emitParameter(ID, op, registry), {
       name: 'id',
       in: 'path',
@@ -53,14 +53,14 @@ describe('emitParameter', () => {
       example: 'string',
     });
     assert.deepEqual(
-      registry.sites.map((s) => [s.where, s.value, s.at.line]),
-      [['parameter id', 'string', 42]],
+      [...registry.byPointer].map(([pointer, s]) => [pointer, s.where, s.at.line]),
+      [['/example', 'parameter id', 42]],
     );
   });
 
   it('query period: the enum schema as is, and no example from a request path', () => {
     const op = operation('/provider/spaces/{id}/sync', '/provider/spaces/string/sync', [ID, PERIOD]);
-    const out = emitParameter(PERIOD, op, new ExampleRegistry());
+    const out = emitParameter(PERIOD, op, new ExampleSources());
     assert.deepEqual(out, {
       name: 'period',
       in: 'query',
@@ -73,12 +73,12 @@ describe('emitParameter', () => {
   it('rest-cli arguments (id=a4d3bc73…) are the example of the parameter of that name', () => {
     const groupId = { ...ID, description: 'Group Id.' };
     const op = operation('/groups/{id}/users/token', { id: 'a4d3bc73aada63052310652d421609f1' }, [groupId]);
-    assert.equal(emitParameter(groupId, op, new ExampleRegistry()).example, 'a4d3bc73aada63052310652d421609f1');
+    assert.equal(emitParameter(groupId, op, new ExampleSources()).example, 'a4d3bc73aada63052310652d421609f1');
   });
 
   it('no documented request path: no example, and no empty description', () => {
     const op = operation('/provider/spaces/{id}/sync', undefined, [ID]);
-    const out = emitParameter({ ...ID, description: '' }, op, new ExampleRegistry());
+    const out = emitParameter({ ...ID, description: '' }, op, new ExampleSources());
     assert.equal('example' in out, false);
     assert.equal('description' in out, false);
   });

@@ -3,7 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { emitRequestBody } from '../../../src/rebuild/emit/request-body.ts';
-import { ExampleRegistry } from '../../../src/rebuild/emit/examples.ts';
+import { ExampleSources } from '../../../src/rebuild/emit/examples.ts';
 import { blankOperation, type Operation } from '../../../src/rebuild/model.ts';
 import { at, example } from '../helpers.ts';
 
@@ -28,7 +28,7 @@ const HANDLE_SERVICE = operation('operations/add_group_handle_service.md', {
 
 describe('emitRequestBody', () => {
   it('handleService: required, the HandleService schema under application/json, the body name kept', () => {
-    const out = emitRequestBody(HANDLE_SERVICE, new ExampleRegistry());
+    const out = emitRequestBody(HANDLE_SERVICE, new ExampleSources());
     assert.deepEqual(out, {
       required: true,
       content: {
@@ -57,7 +57,7 @@ describe('emitRequestBody', () => {
         at: at('operations/check_my_ports.md', 27),
       },
     });
-    const out = emitRequestBody(op, new ExampleRegistry());
+    const out = emitRequestBody(op, new ExampleSources());
     assert.equal(out?.description, 'List of ports to check.');
     assert.equal(out?.required, false);
     assert.deepEqual(Object.keys(out?.content as object), ['application/json']);
@@ -66,10 +66,10 @@ describe('emitRequestBody', () => {
 
   it('one media type per Consumes entry, each with the example; none without a Body row', () => {
     const twoTypes = { ...HANDLE_SERVICE, consumes: ['application/json', 'application/x-yaml'] };
-    const registry = new ExampleRegistry();
+    const registry = new ExampleSources();
     const out = emitRequestBody(twoTypes, registry);
     assert.deepEqual(Object.keys(out?.content as object), ['application/json', 'application/x-yaml']);
-    assert.equal(registry.sites.length, 2);
-    assert.equal(emitRequestBody({ ...HANDLE_SERVICE, requestBody: undefined }, new ExampleRegistry()), undefined);
+    assert.equal(registry.byPointer.size, 2);
+    assert.equal(emitRequestBody({ ...HANDLE_SERVICE, requestBody: undefined }, new ExampleSources()), undefined);
   });
 });

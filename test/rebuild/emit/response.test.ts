@@ -3,7 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { emitResponse, responsesInOrder } from '../../../src/rebuild/emit/response.ts';
-import { ExampleRegistry } from '../../../src/rebuild/emit/examples.ts';
+import { ExampleSources } from '../../../src/rebuild/emit/examples.ts';
 import { blankOperation, type Operation, type Response } from '../../../src/rebuild/model.ts';
 import { at, example } from '../helpers.ts';
 
@@ -27,7 +27,7 @@ const ERROR_500: Response = {
 
 describe('emitResponse', () => {
   it('500 with an Error body: one application/json media type holding the documented example', () => {
-    const registry = new ExampleRegistry();
+    const registry = new ExampleSources();
     const out = emitResponse(ERROR_500, operation([ERROR_500], ['application/json']), registry);
     assert.deepEqual(out, {
       description: 'Internal server error.',
@@ -44,14 +44,14 @@ describe('emitResponse', () => {
       },
     });
     assert.deepEqual(
-      registry.sites.map((s) => s.where),
-      ['response 500'],
+      [...registry.byPointer].map(([pointer, s]) => [pointer, s.where]),
+      [['/content/application~1json/examples/documented/value', 'response 500']],
     );
   });
 
   it('401 "No Content": a description and no content', () => {
     const r = response('401', 'Unauthorized request.');
-    assert.deepEqual(emitResponse(r, operation([r]), new ExampleRegistry()), { description: 'Unauthorized request.' });
+    assert.deepEqual(emitResponse(r, operation([r]), new ExampleSources()), { description: 'Unauthorized request.' });
   });
 
   it('204 of add_group_handle_service: the Location header, no body', () => {
@@ -65,7 +65,7 @@ describe('emitResponse', () => {
         },
       ],
     };
-    assert.deepEqual(emitResponse(r, operation([r]), new ExampleRegistry()), {
+    assert.deepEqual(emitResponse(r, operation([r]), new ExampleSources()), {
       description: 'Request successful.',
       headers: {
         Location: {
@@ -78,7 +78,7 @@ describe('emitResponse', () => {
 
   it('no Produces section: the body is application/json; an empty description becomes "HTTP <code>"', () => {
     const r = response('200', '', { type: 'array', items: { type: 'string' } });
-    const out = emitResponse(r, operation([r]), new ExampleRegistry());
+    const out = emitResponse(r, operation([r]), new ExampleSources());
     assert.equal(out.description, 'HTTP 200');
     assert.deepEqual(Object.keys(out.content as object), ['application/json']);
   });

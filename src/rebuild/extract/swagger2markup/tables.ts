@@ -111,8 +111,7 @@ export function propertyTableSchema(
       const { description, labelled } = describedCell(descC);
       const schema = schemaOfExpr(typeOfCell(ctx, typeC, line), line, resolveLocal);
       if (description) schema.description = description;
-      const dflt = defaultValue(labelled.get('Default'));
-      if (dflt !== undefined) schema.default = dflt;
+      setDefault(ctx, schema, defaultValue(labelled.get('Default')), line);
       properties[name] = schema;
       if (isRequired) required.push(name);
     }
@@ -130,5 +129,52 @@ export function schemaOfExpr(
   if (!expr || expr.kind === 'none') return {};
   if (expr.kind === 'schema') return { ...expr.schema };
   const local = resolveLocal(expr.anchor, line) ?? {};
-  return expr.array ? { type: 'array', items: local } : local;
+  if (expr.shape === 'array') return { type: 'array', items: local };
+  if (expr.shape === 'map') return { type: 'object', additionalProperties: local };
+  return local;
+}
+
+/**
+ * A documented value (default, enum member, example) in its schema's type: swagger2markup prints boolean and
+ * number defaults of parameters quoted (`"false"`), which would make the default a string. Returns `undefined`
+ * when the value cannot be read as that type.
+ */
+export function typedValue(schema: Schema, value: unknown): { value: unknown } | undefined {
+  const type = schema.type;
+  if (typeof type !== 'string') return { value };
+  const text = typeof value === 'string' ? value.trim() : undefined;
+  switch (type) {
+    case 'boolean':
+      if (typeof value === 'boolean') return { value };
+      return text === 'true' || text === 'false' ? { value: text === 'true' } : undefined;
+    case 'integer':
+    case 'number': {
+      const n = typeof value === 'number' ? value : text !== undefined && text !== '' ? Number(text) : Number.NaN;
+      if (!Number.isFinite(n) || (type === 'integer' && !Number.isInteger(n))) return undefined;
+      return { value: n };
+    }
+    case 'string':
+      return typeof value === 'string'
+        ? { value }
+        : typeof value === 'number' || typeof value === 'boolean'
+          ? { value: String(value) }
+          : undefined;
+    default:
+      return { value };
+  }
+}
+
+/** Sets the documented default in the schema's type; a default that is not of that type is reported and left out. */
+export function setDefault(ctx: PageContext, schema: Schema, value: unknown, line: number): void {
+  if (value === undefined) return;
+  const typed = typedValue(schema, value);
+  if (typed && (!Array.isArray(schema.enum) || schema.enum.includes(typed.value))) {
+    schema.default = typed.value;
+    return;
+  }
+  ctx.findings.warn(
+    'unknown-type',
+    locate(ctx, line),
+    `default ${JSON.stringify(value)} is not a value of the column's type ${JSON.stringify(schema.type ?? 'any')}${Array.isArray(schema.enum) ? ' (enum)' : ''}; default left out`,
+  );
 }

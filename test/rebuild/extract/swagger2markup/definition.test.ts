@@ -72,8 +72,10 @@ describe('onepanel definitions/SpaceSupportRequest.md', () => {
 describe('luma definitions/ceph.md', () => {
   const { def } = definitionOf('luma-ceph.md');
 
-  it('"*Polymorphism* : Inheritance / *Discriminator* : type" → x-polymorphism, no description', () => {
-    assert.deepEqual(def.schema['x-polymorphism'], { polymorphism: 'Inheritance', discriminator: 'type' });
+  it('"*Polymorphism* : Inheritance / *Discriminator* : type" → the definition\'s polymorphism, no description', () => {
+    assert.equal(def.polymorphism?.kind, 'Inheritance');
+    assert.equal(def.polymorphism?.discriminator, 'type');
+    assert.equal(def.schema['x-polymorphism'], undefined);
     assert.equal(def.description, '');
     assert.equal(def.schema.description, undefined);
   });
@@ -83,5 +85,36 @@ describe('luma definitions/ceph.md', () => {
     assert.deepEqual(properties.type?.enum, ['posix', 'ceph', 's3', 'swift', 'glusterfs']);
     assert.deepEqual(def.schema.required, ['key', 'type', 'username']);
     assert.equal(properties.aclName?.description, 'User ACL name.');
+  });
+});
+
+describe('onepanel definitions/PanelConfiguration.md: a map of an inline object', () => {
+  const { def, text, findings } = definitionOf('onepanel-PanelConfiguration.md');
+
+  it("users is a map (additionalProperties) of the sub-table's object, nested in place", () => {
+    // Failed before the fix: "a map of inline objects is not supported", users typed as any value, and the
+    // sub-table (anchor, title, table) reported as unmapped blocks.
+    const users = (def.schema.properties as Record<string, Record<string, unknown>>).users;
+    assert.deepEqual(users, {
+      type: 'object',
+      additionalProperties: {
+        type: 'object',
+        properties: {
+          password: { type: 'string', description: 'The user password.' },
+          userRole: {
+            type: 'string',
+            enum: ['admin', 'regular'],
+            description: "The user role, one of 'admin' or 'regular'.",
+          },
+        },
+        required: ['password', 'userRole'],
+      },
+      description: 'The collection of user names associated with users properties.',
+    });
+    assert.deepEqual(
+      def.nested.map((n) => [n.anchor, n.at.line]),
+      [['panelconfiguration-users', lineOf(text, '<a name="panelconfiguration-users">')]],
+    );
+    assert.deepEqual(findings, []);
   });
 });

@@ -219,14 +219,34 @@ describe('onepanel get_provider_space_sync_stats.md and oneprovider get_all_tran
     );
   });
 
-  it('"###### Request query" (34 onepanel/oneprovider pages) is a swagger2markup section the rules know', {
-    todo: 'defect: the section is reported as unknown-section and its example is dropped',
-  }, () => {
-    const { unclaimed, findings } = run('onepanel-get_provider_space_sync_stats.md');
+  it('"###### Request query" (34 onepanel/oneprovider pages) is a swagger2markup section the rules know', () => {
+    const { op, text, unclaimed, findings } = run('onepanel-get_provider_space_sync_stats.md');
     assert.deepEqual(unclaimed, []);
     assert.deepEqual(
       findings.filter((f) => f.code === 'unknown-section'),
       [],
+    );
+    // Its object of query parameter values is the request's query example.
+    assert.equal(op.requestExamples.query?.at.line, lineOf(text, '###### Request query') + 3);
+    assert.equal(typeof op.requestExamples.query?.value, 'object');
+  });
+
+  it('a quoted boolean default (`"true"`) becomes the boolean true, as the column types it', () => {
+    // Failed before the fix: the default was the string "true" (13 Onepanel and 3 Oneprovider parameters).
+    const { op, text, findings } = run('onepanel-start_stop_zone_worker.md');
+    const started = op.parameters.find((p) => p.name === 'started');
+    assert.deepEqual(started?.schema, { type: 'boolean', default: true });
+    assert.deepEqual(op.requestExamples.query?.value, { started: true });
+    assert.equal(op.requestExamples.query?.at.line, lineOf(text, '"started" : true') - 1);
+    assert.deepEqual(findings, []);
+  });
+
+  it("a default that is not of the column's type is reported and left out", () => {
+    const { op, findings } = run('onepanel-start_stop_zone_worker.md', (t) => t.replace('|`"true"`|', '|`"yes"`|'));
+    assert.deepEqual(op.parameters.find((p) => p.name === 'started')?.schema, { type: 'boolean' });
+    assert.deepEqual(
+      findings.map((f) => f.code),
+      ['unknown-type'],
     );
   });
 });

@@ -1,4 +1,4 @@
-// `##### Example HTTP request` (`###### Request path`, `###### Request body`) and `##### Example HTTP response`
+// `##### Example HTTP request` (`###### Request path`, `###### Request query`, `###### Request body`) and `##### Example HTTP response`
 // (`###### Response 200` …): JSON examples after swagger2markup's "json :" line.
 import type { Block } from '../../../markdown/blocks.ts';
 import { fenceJson } from '../../../markdown/units.ts';
@@ -10,6 +10,7 @@ export const exampleRequest: OperationRule = (state) => {
   claim(state, 'Example HTTP request');
   for (const [title, field] of [
     ['Request path', 'path'],
+    ['Request query', 'query'],
     ['Request body', 'body'],
   ] as const) {
     for (const section of claim(state, title)) {

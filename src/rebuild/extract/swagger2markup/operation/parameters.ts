@@ -2,7 +2,7 @@
 // parameters; the Body row becomes the request body (its schema possibly an inline table on the page).
 import type { Cell } from '../../../markdown/blocks.ts';
 import { locate } from '../../context.ts';
-import { defaultValue, describedCell, nameCell, schemaOfExpr, typeOfCell } from '../tables.ts';
+import { defaultValue, describedCell, nameCell, schemaOfExpr, setDefault, typeOfCell } from '../tables.ts';
 import { tableRows, type OperationRule } from './state.ts';
 
 const COLUMNS = ['Type', 'Name', 'Description', 'Schema', 'Default'] as const;
@@ -16,8 +16,7 @@ export const parameters: OperationRule = (state) => {
     const { name, required } = nameCell(nameC);
     const { description } = describedCell(descC);
     const schema = schemaOfExpr(typeOfCell(ctx, schemaC, line), line, resolve);
-    const dflt = defaultValue(defaultC.spans);
-    if (dflt !== undefined) schema.default = dflt;
+    setDefault(ctx, schema, defaultValue(defaultC.spans), line);
     const at = locate(ctx, line);
     if (kind === 'Body') {
       op.requestBody = { name, required, description, schema, at };

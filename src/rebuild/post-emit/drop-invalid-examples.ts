@@ -1,0 +1,119 @@
+// Post-emit pass over the emitted document: every example kept in the spec must validate against its schema;
+// the ones that do not are dropped and reported with their doc location (read from the emitters' pointer index,
+// emit/examples.ts). Like Redocly's example rules, a property the schema does not declare makes an example
+// invalid (objects are closed for this check only, not in the spec; subtypes through validate/check-view.ts).
+import type { Findings } from '../findings.ts';
+import type { Schema } from '../model.ts';
+import type { ExampleSources } from '../emit/examples.ts';
+import { pointerSegment } from '../emit/examples.ts';
+import { ajvChecker } from '../validate/ajv-check.ts';
+import { checkView } from '../validate/check-view.ts';
+import { schemaWalker, type ExampleChecker } from '../validate/schema-check.ts';
+import { componentRef } from '../../openapi/ref-utils.ts';
+
+/** An example in the document: its holder and key (deleted when invalid), its schema and its pointer. */
+interface Site {
+  holder: Record<string, unknown>;
+  key: string;
+  schema: Schema;
+  pointer: string;
+  /** The `examples` map to prune when emptied. */
+  map?: Record<string, unknown>;
+  mapHolder?: Record<string, unknown>;
+}
+
+export function dropInvalidExamples(document: Schema, sources: ExampleSources, findings: Findings): void {
+  const schemas = (document.components as { schemas: Record<string, Schema> }).schemas;
+  const view = checkView(schemas);
+  const walker = schemaWalker(view);
+  let ajv: ExampleChecker | undefined; // built only when some schema needs it
+  const check = (schema: Schema, value: unknown): string | undefined => {
+    try {
+      const checker = walker.supports(schema) ? walker.checker : (ajv ??= ajvChecker(view));
+      return checker.check(schema, value);
+    } catch (e) {
+      // Ajv throws on some inputs (e.g. a lone surrogate in a key); the example is still reported, not fatal.
+      return `cannot be checked: ${(e as Error).message}`;
+    }
+  };
+  // Equal example texts share one value (ParseMemo), and most sites' schema is a lone $ref: such a pair is
+  // checked once (the corpus has 1,064 copies of one error body, each against {$ref: Error}).
+  const verdicts = new Map<string, Map<unknown, string | undefined>>();
+  for (const site of examplesOf(document)) {
+    const value = site.key === 'example' ? site.holder.example : (site.holder[site.key] as Schema).value;
+    const ref = loneRef(site.schema);
+    let byValue = ref === undefined ? undefined : verdicts.get(ref);
+    if (ref !== undefined && !byValue) verdicts.set(ref, (byValue = new Map()));
+    let reason: string | undefined;
+    if (byValue?.has(value)) reason = byValue.get(value);
+    else {
+      reason = check(site.schema, value);
+      byValue?.set(value, reason);
+    }
+    if (reason === undefined) continue;
+    delete site.holder[site.key];
+    if (site.map && site.mapHolder && Object.keys(site.map).length === 0) delete site.mapHolder.examples;
+    const source = sources.byPointer.get(site.pointer);
+    const at = source?.at ?? { file: 'spec/openapi.yaml', line: 1 };
+    findings.warn(
+      'example-invalid',
+      at,
+      `${source?.subject ?? site.pointer} ${source?.where ?? ''}: example does not validate against its schema (${reason}); dropped from the spec`,
+      { subject: source?.subject },
+    );
+  }
+}
+
+/** Every example of the document, in document order: operations (parameters, bodies, responses), then components. */
+function examplesOf(document: Schema): Site[] {
+  const sites: Site[] = [];
+  const media = (content: unknown, pointer: string): void => {
+    for (const [type, m] of Object.entries((content ?? {}) as Record<string, Schema>)) {
+      const map = m.examples as Record<string, Schema> | undefined;
+      if (!map || !m.schema) continue;
+      for (const [key, example] of Object.entries(map)) {
+        if (!('value' in example)) continue;
+        const at = `${pointer}/content/${pointerSegment(type)}/examples/${pointerSegment(key)}`;
+        sites.push({ holder: map, key, schema: m.schema as Schema, pointer: `${at}/value`, map, mapHolder: m });
+      }
+    }
+  };
+  const paths = (document.paths ?? {}) as Record<string, Record<string, Schema>>;
+  for (const [path, item] of Object.entries(paths)) {
+    for (const [method, op] of Object.entries(item)) {
+      const base = `/paths/${pointerSegment(path)}/${method}`;
+      ((op.parameters as Schema[] | undefined) ?? []).forEach((p, i) => {
+        if (p.example !== undefined && p.schema)
+          sites.push({
+            holder: p,
+            key: 'example',
+            schema: p.schema as Schema,
+            pointer: `${base}/parameters/${i}/example`,
+          });
+      });
+      media((op.requestBody as Schema | undefined)?.content, `${base}/requestBody`);
+      for (const [status, r] of Object.entries((op.responses ?? {}) as Record<string, Schema>))
+        media(r.content, `${base}/responses/${pointerSegment(status)}`);
+    }
+  }
+  const schemas = (document.components as { schemas?: Record<string, Schema> } | undefined)?.schemas ?? {};
+  for (const [name, schema] of Object.entries(schemas)) {
+    if (schema.example !== undefined)
+      sites.push({
+        holder: schema,
+        key: 'example',
+        schema: componentRef(name),
+        pointer: `/components/schemas/${pointerSegment(name)}/example`,
+      });
+  }
+  return sites;
+}
+
+function loneRef(schema: Schema): string | undefined {
+  let ref: string | undefined;
+  for (const key in schema) {
+    if (key !== '$ref' || typeof schema[key] !== 'string') return undefined;
+    ref = schema[key] as string;
+  }
+  return ref;
+}
