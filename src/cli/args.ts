@@ -200,6 +200,11 @@ export function positiveNumber({ integer }: { integer: boolean }): Parser<number
   };
 }
 
+/** `--root <dir>`: the project a command works on, laid out as this one (spec/<api>/sources.yaml). */
+export function rootOption(help: string) {
+  return { type: 'string', value: 'dir', parse: existingDir, defaultText: 'this project', help } as const;
+}
+
 /** A path that names an existing directory (returned as given). */
 export const existingDir: Parser<string> = (raw, label) => existing(raw, label, 'directory');
 

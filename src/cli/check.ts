@@ -11,7 +11,7 @@ import { cacheDir, fileMemo, packageVersion } from '../sync/memo.ts';
 import { lintSpec } from '../check/lint-spec.ts';
 import { typecheckGenerated } from '../check/typecheck.ts';
 import { unformattedFiles } from '../check/format.ts';
-import { existingDir, parseCommand } from './args.ts';
+import { parseCommand, rootOption } from './args.ts';
 
 const { values } = parseCommand({
   name: 'check',
@@ -20,13 +20,7 @@ const { values } = parseCommand({
     'Recomputes every artifact in memory and compares it with the files on disk; lints the spec; ' +
     'type-checks the generated code; checks formatting. Exits 1 listing each problem.',
   options: {
-    root: {
-      type: 'string',
-      value: 'dir',
-      parse: existingDir,
-      defaultText: 'this project',
-      help: 'the project to check',
-    },
+    root: rootOption('the project to check'),
   },
 });
 const root = resolve(values.root ?? PROJECT_ROOT);

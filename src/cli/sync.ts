@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { PROJECT_ROOT } from '../paths.ts';
 import { syncProject } from '../sync/write.ts';
-import { existingDir, parseCommand } from './args.ts';
+import { parseCommand, rootOption } from './args.ts';
 
 const { values } = parseCommand({
   name: 'sync',
@@ -11,13 +11,7 @@ const { values } = parseCommand({
     'Rebuilds each API of spec/<api>/sources.yaml: docs → spec → generated/<api>/* → site/, in one process; ' +
     'writes only the files that changed.',
   options: {
-    root: {
-      type: 'string',
-      value: 'dir',
-      parse: existingDir,
-      defaultText: 'this project',
-      help: 'the project to write into (its spec/<api>/sources.yaml name the APIs)',
-    },
+    root: rootOption('the project to write into (its spec/<api>/sources.yaml name the APIs)'),
     quiet: { type: 'boolean', help: 'do not list the files written' },
   },
 });
