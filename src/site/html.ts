@@ -1,4 +1,6 @@
 // Everything that is not Markdown goes through escapeHtml; attribute values included.
+import { highlight } from './highlight.ts';
+
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 export function escapeHtml(text: string): string {
@@ -12,11 +14,11 @@ export function escapeText(text: string): string {
 
 /** Pretty JSON in a code block (scrolls sideways on a phone instead of widening the page). */
 export function jsonBlock(value: unknown): string {
-  return `<pre><code>${escapeText(JSON.stringify(value, null, 2) ?? 'undefined')}</code></pre>`;
+  return `<pre tabindex="0"><code class="language-json">${highlight(JSON.stringify(value, null, 2) ?? 'undefined', 'json')}</code></pre>`;
 }
 
 export function codeBlock(source: string, language: string): string {
-  return `<pre><code class="language-${escapeHtml(language)}">${escapeText(source)}</code></pre>`;
+  return `<pre tabindex="0"><code class="language-${escapeHtml(language)}">${highlight(source, language)}</code></pre>`;
 }
 
 /** Tables scroll inside their own box on narrow screens. */
@@ -33,7 +35,12 @@ export function methodBadge(method: string): string {
   return `<span class="method method-${m.toLowerCase()}">${escapeHtml(m)}</span>`;
 }
 
+/** A heading with a visible link to itself (shown on hover and focus, always in print-free form). */
+export function heading(level: number, id: string, html: string): string {
+  return `<h${level} id="${id}">${html} <a class="anchor" href="#${id}" aria-label="Link to this section">#</a></h${level}>`;
+}
+
 /** A page section under an h2 the section is labelled by (`id` is also the fragment to link to). */
 export function section(id: string, title: string, content: string): string {
-  return `<section aria-labelledby="${id}"><h2 id="${id}">${escapeHtml(title)}</h2>\n${content}\n</section>`;
+  return `<section aria-labelledby="${id}">${heading(2, id, escapeHtml(title))}\n${content}\n</section>`;
 }

@@ -13,7 +13,10 @@ import { operationPageArtifact } from './page-operation.ts';
 import { referenceArtifacts } from './page-reference.ts';
 import { reportPageArtifact } from './page-report.ts';
 import { schemaPageArtifact } from './page-schema.ts';
-import { searchEntries, searchIndexArtifact, searchPageArtifact } from './search.ts';
+import { type SearchDoc, searchDocs, searchIndexArtifact, searchPageArtifact } from './search.ts';
+import { INDEX_PAGE } from './links.ts';
+import { basePathOf } from '../openapi/servers.ts';
+import { referenceLinks } from './page-reference.ts';
 import { siteModel } from './site-model.ts';
 
 export type { ReportJson } from '../rebuild/report/model.ts';
@@ -37,53 +40,88 @@ export interface ApiSiteInput extends SiteInput {
 
 type SiteFile = { path: string; content: string };
 
+/** The APIs in the order `npm start -- --mock` starts their Prism mocks (sorted names: luma, onepanel, …). */
+const KNOWN_APIS = ['luma', 'onepanel', 'oneprovider', 'onezone'];
+const SERVER_ORIGIN = 'http://127.0.0.1:8080';
+const MOCK_PORT = 4010;
+
 /** A one-API site, paths relative to the project root (`site/...`). */
 export async function siteArtifacts(input: SiteInput): Promise<SiteFile[]> {
-  const info = siteInfo(input);
-  const { pages, bundle } = await apiPages(input, { ...info, assetPrefix: '' });
-  return [...pages, ...staticAssets(), bundle].map(({ path, content }) => ({ path: `site/${path}`, content }));
+  const info = siteInfo(input, apiOf(input.specPath), KNOWN_APIS);
+  const { pages, bundle, docs } = await apiPages(input, { ...info, assetPrefix: '' }, '', 0);
+  const search = [searchPageArtifact([{ title: input.spec.info.title, index: INDEX_PAGE }]), searchIndexArtifact(docs)];
+  return [...pages, ...search, ...staticAssets(), bundle].map(({ path, content }) => ({
+    path: `site/${path}`,
+    content,
+  }));
 }
 
 /** The portal of several APIs, paths relative to the project root (`site/...`). */
 export async function portalArtifacts(apis: ApiSiteInput[]): Promise<SiteFile[]> {
   const files: SiteFile[] = [homePageArtifact(apis), ...staticAssets()];
+  const names = apis.map((a) => a.api).sort();
   // Each API's Redoc page is a separate CLI run: they run side by side.
   const sites = await Promise.all(
-    apis.map((input) => {
-      return apiPages(input, { ...siteInfo(input), assetPrefix: '../', home: '../index.html' });
-    }),
+    apis.map((input, i) =>
+      apiPages(
+        input,
+        { ...siteInfo(input, input.api, names), assetPrefix: '../', home: `../${INDEX_PAGE}` },
+        `${input.api}/`,
+        i * 100_000,
+      ),
+    ),
   );
   sites.forEach(({ pages }, i) =>
     files.push(...pages.map((p) => ({ path: `${apis[i]!.api}/${p.path}`, content: p.content }))),
+  );
+  files.push(
+    searchPageArtifact(
+      apis.map((a) => ({ title: a.spec.info.title, index: `${a.api}/${INDEX_PAGE}` })),
+      INDEX_PAGE,
+    ),
+    searchIndexArtifact(sites.flatMap((s) => s.docs)),
   );
   if (sites[0]) files.push(sites[0].bundle);
   return files.map(({ path, content }) => ({ path: `site/${path}`, content }));
 }
 
-/** What every page of an API says about it; its client module follows the spec's folder (spec/<api>/). */
-function siteInfo({ spec, specPath }: SiteInput): Omit<SiteInfo, 'assetPrefix'> {
-  const api = /^spec\/([^/]+)\/openapi\.yaml$/.exec(specPath)?.[1] ?? 'onezone';
+function apiOf(specPath: string): string {
+  return /^spec\/([^/]+)\/openapi\.yaml$/.exec(specPath)?.[1] ?? 'onezone';
+}
+
+/** What every page says about its API; its client module follows the spec's folder (spec/<api>/). `apis`: every
+ * API's name, sorted, as the mock ports follow. */
+function siteInfo({ spec, specPath }: SiteInput, api: string, apis: string[]): Omit<SiteInfo, 'assetPrefix'> {
+  const basePath = basePathOf(spec) || `/api/v3/${api}`;
   return {
     apiTitle: spec.info.title,
     apiVersion: spec.info.version,
     specPath,
     clientModule: `../generated/${api}/client.ts`,
+    api,
+    tryIt: {
+      server: `${SERVER_ORIGIN}${basePath}`,
+      mock: `http://127.0.0.1:${MOCK_PORT + Math.max(0, apis.indexOf(api))}`,
+    },
   };
 }
 
-/** The pages of one API, paths relative to that API's root, and the Redoc bundle its reference page loads. */
-async function apiPages(input: SiteInput, info: SiteInfo): Promise<{ pages: SiteFile[]; bundle: SiteFile }> {
+/** The pages of one API, paths relative to that API's root, the Redoc bundle its reference page loads, and its
+ * search documents (URLs from the site root: `prefix` leads to the API's folder). */
+async function apiPages(
+  input: SiteInput,
+  info: SiteInfo,
+  prefix: string,
+  firstId: number,
+): Promise<{ pages: SiteFile[]; bundle: SiteFile; docs: SearchDoc[] }> {
   const model = siteModel(input.spec, input.report, input.operations, info);
-  const entries = searchEntries(model);
-  const reference = await referenceArtifacts(input.specYamlText, info.assetPrefix);
+  const reference = await referenceArtifacts(input.specYamlText, info.assetPrefix, referenceLinks(model));
   const pages = [
     indexPageArtifact(model),
     ...model.operations.map((o) => operationPageArtifact(model, o)),
     ...model.schemaNames.map((name) => schemaPageArtifact(model, name)),
     reportPageArtifact(model),
-    searchPageArtifact(model, entries),
-    searchIndexArtifact(entries),
     reference.page,
   ];
-  return { pages, bundle: reference.bundle };
+  return { pages, bundle: reference.bundle, docs: searchDocs(model, prefix, firstId) };
 }

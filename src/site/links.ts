@@ -13,6 +13,11 @@ export const REFERENCE_PAGE = 'reference.html';
 export const SEARCH_INDEX = 'search-index.json';
 export const CSS_ASSET = 'assets/site.css';
 export const SEARCH_ASSET = 'assets/search.js';
+/** Loaded by every page (copy buttons, Try it); small. */
+export const SITE_ASSET = 'assets/site.js';
+/** Loaded by the search page only, with the index. */
+export const MINISEARCH_ASSET = 'assets/minisearch.js';
+export const SEARCH_TERMS_ASSET = 'assets/search-terms.js';
 export const REDOC_ASSET = 'assets/redoc.standalone.js';
 
 export function operationPage(operationId: string): string {
@@ -36,4 +41,18 @@ export function href(fromPage: string, target: string): string {
 /** A fragment id from free text (tag names, statuses). */
 export function anchorId(prefix: string, text: string): string {
   return `${prefix}-${text.replace(/[^A-Za-z0-9_-]+/g, '-')}`;
+}
+
+/** Redoc 3's (build-docs) slug of a tag in its hash routes: `#/<slug>` and `#/<slug>/<operationId>`. */
+export function redocTagSlug(tag: string): string {
+  return tag
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+/** The fragment of reference.html that shows an operation (or its tag, or the top of the page). */
+export function redocFragment(tag: string | undefined, operationId?: string): string {
+  if (!tag) return '';
+  return operationId ? `#/${redocTagSlug(tag)}/${operationId}` : `#/${redocTagSlug(tag)}`;
 }

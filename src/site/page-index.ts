@@ -2,9 +2,10 @@
 import type { Spec } from '../openapi/spec-types.ts';
 import { badge, escapeHtml, methodBadge, section } from './html.ts';
 import { page } from './layout.ts';
-import { anchorId, INDEX_PAGE, operationPage, schemaPage } from './links.ts';
+import { anchorId, INDEX_PAGE, operationPage, redocFragment, REFERENCE_PAGE, schemaPage } from './links.ts';
 import { renderInline, renderMarkdown } from './markdown.ts';
 import type { SiteModel, SiteOperation } from './site-model.ts';
+import { breadcrumbs } from './nav.ts';
 
 interface TagGroup {
   name: string;
@@ -12,9 +13,9 @@ interface TagGroup {
   operations: SiteOperation[];
 }
 
-const UNTAGGED = 'Other operations';
+export const UNTAGGED = 'Other operations';
 
-function tagGroups(spec: Spec, operations: SiteOperation[]): TagGroup[] {
+export function tagGroups(spec: Spec, operations: SiteOperation[]): TagGroup[] {
   const groups = new Map<string, TagGroup>();
   for (const tag of spec.tags ?? [])
     groups.set(tag.name, { name: tag.name, description: tag.description, operations: [] });
@@ -40,7 +41,11 @@ export function indexPageArtifact(model: SiteModel): { path: string; content: st
         return `<li><a href="${escapeHtml(operationPage(entry.operationId))}">${methodBadge(method)} <code class="path">${escapeHtml(path)}</code></a>${deprecated}<br><span class="summary">${escapeHtml(entry.summary)}</span></li>`;
       })
       .join('\n');
-    const description = g.description ? `<p>${renderInline(g.description)}</p>` : '';
+    const redoc =
+      g.name === UNTAGGED
+        ? ''
+        : ` <a href="${escapeHtml(REFERENCE_PAGE + redocFragment(g.name))}">This tag in the Redoc reference</a>`;
+    const description = `<p>${g.description ? renderInline(g.description) : ''}${redoc}</p>`;
     return section(id, g.name, `${description}<ul class="op-list">\n${items}\n</ul>`);
   });
   const schemas = model.schemaNames
@@ -63,6 +68,19 @@ export function indexPageArtifact(model: SiteModel): { path: string; content: st
   ];
   return {
     path: file,
-    content: page({ file, title: 'Operations', site: model.site, body: body.filter(Boolean).join('\n') }),
+    content: page({
+      file,
+      title: 'Operations',
+      site: model.site,
+      body: body.filter(Boolean).join('\n'),
+      ...(model.site.home
+        ? {
+            breadcrumbs: breadcrumbs(file, [
+              { label: 'Home', target: model.site.home },
+              { label: model.site.apiTitle },
+            ]),
+          }
+        : {}),
+    }),
   };
 }

@@ -2,11 +2,16 @@
 import { STATUS_CODES } from 'node:http';
 import type { SpecMedia, SpecOperation, SpecResponse } from '../openapi/spec-types.ts';
 import { findingsSection } from './findings-list.ts';
-import { badge, codeBlock, escapeHtml, jsonBlock, methodBadge, section, tableWrap } from './html.ts';
+import { badge, codeBlock, escapeHtml, heading, jsonBlock, methodBadge, section, tableWrap } from './html.ts';
 import { page } from './layout.ts';
-import { anchorId, href, INDEX_PAGE, operationPage, schemaPage } from './links.ts';
+import { anchorId, href, INDEX_PAGE, operationPage, redocFragment, REFERENCE_PAGE, schemaPage } from './links.ts';
+import { exampleRequest } from './examples.ts';
+import { apiCrumbs, apiNav, breadcrumbs } from './nav.ts';
+import { UNTAGGED } from './page-index.ts';
+import { tryAuth, tryItSection } from './try-it.ts';
+import type { Spec } from '../openapi/spec-types.ts';
 import { renderInline, renderMarkdown } from './markdown.ts';
-import { shellSamples, typescriptSample } from './samples.ts';
+import { type CodeSample, shellSamples, typescriptSample } from './samples.ts';
 import { compositionLabel, isSchema, typeLabel, type Schema } from './schema-model.ts';
 import { refName } from '../openapi/ref-utils.ts';
 import { propertiesTable } from './schema-table.ts';
@@ -16,19 +21,30 @@ export function operationPageArtifact(model: SiteModel, operation: SiteOperation
   const file = operationPage(operation.entry.operationId);
   const { op, entry } = operation;
   const link = (name: string) => href(file, schemaPage(name));
-  const tag = entry.tag
-    ? `<a href="${escapeHtml(href(file, `${INDEX_PAGE}#${anchorId('tag', entry.tag)}`))}">${escapeHtml(entry.tag)}</a>`
-    : 'none';
+  const tagTarget = entry.tag ? `${INDEX_PAGE}#${anchorId('tag', entry.tag)}` : undefined;
+  const tag = tagTarget ? `<a href="${escapeHtml(href(file, tagTarget))}">${escapeHtml(entry.tag!)}</a>` : 'none';
+  const redoc = escapeHtml(href(file, REFERENCE_PAGE + redocFragment(entry.tag ?? undefined, op.operationId)));
+  const samples = shellSamples(operation, model.spec);
+  const request = exampleRequest(op, model.spec, operation.path);
+  const pathExamples = request.params.path ?? {};
+  const title = op.summary || op.operationId;
   const body = [
-    `<h1>${escapeHtml(op.summary || op.operationId)}</h1>`,
+    `<h1>${escapeHtml(title)}</h1>`,
     `<p class="endpoint">${methodBadge(operation.method)} <code class="path">${escapeHtml(operation.path)}</code>${op.deprecated ? ` ${badge('Deprecated', 'deprecated')}` : ''}</p>`,
     op.deprecated ? `<p class="note">This operation is deprecated: it may be removed in a future release.</p>` : '',
     `<dl class="facts"><dt>Operation ID</dt><dd><code>${escapeHtml(op.operationId)}</code></dd><dt>Tag</dt><dd>${tag}</dd>` +
+      `<dt>Reference</dt><dd><a href="${redoc}">This operation in the Redoc reference</a></dd>` +
       (op['x-doc-source'] ? `<dt>Documented at</dt><dd><code>${escapeHtml(op['x-doc-source'])}</code></dd>` : '') +
       '</dl>',
-    op.description ? section('description', 'Description', renderMarkdown(op.description, 3)) : '',
-    section('privileges', 'Required privileges', privileges(operation)),
-    parametersSection(op, link),
+    op.description
+      ? section('description', 'Description', renderMarkdown(withoutCurlSection(op.description, samples.length > 0), 3))
+      : '',
+    section(
+      'authorization',
+      'Authentication and privileges',
+      authenticationText(operation, model.spec) + privileges(operation),
+    ),
+    parametersSection(op, link, pathExamples),
     requestBodySection(op, model, link),
     section(
       'responses',
@@ -37,37 +53,73 @@ export function operationPageArtifact(model: SiteModel, operation: SiteOperation
         .map(([status, r]) => response(status, r, model, link))
         .join('\n'),
     ),
-    samplesSection(operation, model),
+    samplesSection(operation, model, samples),
+    tryItSection(operation, request, tryAuth(operation, model.spec), model.site),
     findingsSection(file, model.findingsFor(file)),
+  ];
+  const crumbs = [
+    ...apiCrumbs(model),
+    ...(entry.tag && tagTarget ? [{ label: entry.tag, target: tagTarget }] : []),
+    { label: title },
   ];
   return {
     path: file,
     content: page({
       file,
-      title: op.summary || op.operationId,
+      title,
       site: model.site,
       body: body.filter(Boolean).join('\n'),
+      breadcrumbs: breadcrumbs(file, crumbs),
+      sidebar: apiNav(model, file, { tag: entry.tag ?? UNTAGGED }),
     }),
   };
 }
 
-function privileges({ entry }: SiteOperation): string {
-  if (entry.public) return '<p>Public access: no authentication needed.</p>';
-  if (!entry.privileges.length) return '<p>None documented beyond authentication.</p>';
-  const list = entry.privileges.map((p) => `<li><code>${escapeHtml(p)}</code></li>`).join('');
-  const lead = entry.privileges.length > 1 ? 'Any one of these privileges is enough:' : 'This privilege:';
-  return `<p>${lead}</p><ul>${list}</ul>`;
+/** The docs' "Example cURL requests" part of a description, when the same samples are shown below it. */
+function withoutCurlSection(description: string, shownBelow: boolean): string {
+  if (!shownBelow) return description;
+  const at = description.search(/^\s*\*{0,3}Example cURL requests?\*{0,3}\s*$/im);
+  return at < 0 ? description : description.slice(0, at).trimEnd();
 }
 
-function parametersSection(op: SpecOperation, link: (name: string) => string): string {
+/** How to authenticate: the schemes the operation accepts (its own security, else the spec's), or public. */
+function authenticationText({ op, entry }: SiteOperation, spec: Spec): string {
+  const requirements = op.security ?? spec.security ?? [];
+  if (entry.public || !requirements.length) return '<p><strong>Authentication:</strong> none: public access.</p>';
+  const ways = [...new Set(requirements.flatMap((r) => Object.keys(r)))].map((name) => {
+    const s = spec.components.securitySchemes?.[name];
+    if (s?.type === 'apiKey')
+      return `a token in the <code>${escapeHtml(s.name ?? name)}</code> ${escapeHtml(s.in ?? 'header')}`;
+    if (s?.type === 'http' && s.scheme === 'basic')
+      return 'HTTP basic authentication (<code>Authorization: Basic …</code>, user name and password)';
+    if (s?.type === 'http') return `HTTP ${escapeHtml(s.scheme ?? '')} authentication`;
+    return `<code>${escapeHtml(name)}</code>`;
+  });
+  return `<p><strong>Authentication:</strong> ${ways.length > 1 ? 'either ' : ''}${ways.join(' or ')}.</p>`;
+}
+
+function privileges({ entry }: SiteOperation): string {
+  if (entry.public) return '';
+  if (!entry.privileges.length) return '<p><strong>Privileges:</strong> none documented beyond authentication.</p>';
+  const list = entry.privileges.map((p) => `<li><code>${escapeHtml(p)}</code></li>`).join('');
+  const lead = entry.privileges.length > 1 ? 'any one of these is enough:' : 'this one:';
+  return `<p><strong>Privileges:</strong> ${lead}</p><ul>${list}</ul>`;
+}
+
+function parametersSection(
+  op: SpecOperation,
+  link: (name: string) => string,
+  pathExamples: Record<string, unknown>,
+): string {
   const params = op.parameters ?? [];
   if (!params.length) return '';
   const rows = params
     .map((p) => {
+      const value = p.in === 'path' && p.name in pathExamples ? pathExamples[p.name] : p.example;
       const example =
-        p.example === undefined
+        value === undefined
           ? ''
-          : `${p.description ? '<br>' : ''}Example: <code>${escapeHtml(JSON.stringify(p.example))}</code>`;
+          : `${p.description ? '<br>' : ''}Example: <code>${escapeHtml(JSON.stringify(value))}</code>`;
       return (
         `<tr><th scope="row"><code>${escapeHtml(p.name)}</code><br><span class="muted">${escapeHtml(p.in)}, ${p.required ? 'required' : 'optional'}</span></th>` +
         `<td>${typeLabel(p.schema, link)}</td><td>${p.description ? renderInline(p.description) : ''}${example}</td></tr>`
@@ -98,7 +150,7 @@ function requestBodySection(op: SpecOperation, model: SiteModel, link: (name: st
 function response(status: string, r: SpecResponse, model: SiteModel, link: (name: string) => string): string {
   const id = anchorId('response', status);
   const parts = [
-    `<h3 id="${id}">${escapeHtml(status)} ${escapeHtml(STATUS_CODES[status] ?? '')}</h3>`,
+    heading(3, id, `${escapeHtml(status)} ${escapeHtml(STATUS_CODES[status] ?? '')}`),
     `<div class="prose">${renderMarkdown(r.description, 4)}</div>`,
   ];
   const headers = Object.entries(r.headers ?? {});
@@ -138,13 +190,13 @@ function media(type: string, m: SpecMedia, model: SiteModel, link: (name: string
   return parts.filter(Boolean).join('\n');
 }
 
-function samplesSection(operation: SiteOperation, model: SiteModel): string {
-  const shell = shellSamples(operation, model.spec)
+function samplesSection(operation: SiteOperation, model: SiteModel, shell: CodeSample[]): string {
+  const blocks = shell
     .map(
       (s, i) =>
-        `<h3 id="sample-${i + 1}">${escapeHtml(s.lang)}: ${escapeHtml(s.label)}</h3>\n${codeBlock(s.source, s.lang === 'cURL' ? 'bash' : s.lang.toLowerCase())}`,
+        `${heading(3, `sample-${i + 1}`, `${escapeHtml(s.lang)}: ${escapeHtml(s.label)}`)}\n${codeBlock(s.source, s.lang.toLowerCase() === 'curl' ? 'bash' : s.lang.toLowerCase())}`,
     )
     .join('\n');
-  const ts = `<h3 id="sample-typescript">TypeScript (generated client)</h3>\n${codeBlock(typescriptSample(operation, model.spec, model.site.clientModule), 'ts')}`;
-  return section('samples', 'Samples', `${shell}\n${ts}`);
+  const ts = `${heading(3, 'sample-typescript', 'TypeScript (generated client)')}\n${codeBlock(typescriptSample(operation, model.spec, model.site.clientModule), 'ts')}`;
+  return section('samples', 'Samples', `${blocks}\n${ts}`);
 }

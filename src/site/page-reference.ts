@@ -8,7 +8,48 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { REDOC_ASSET, REFERENCE_PAGE } from './links.ts';
+import { anchorId, INDEX_PAGE, REDOC_ASSET, REFERENCE_PAGE, redocTagSlug } from './links.ts';
+import type { SiteModel } from './site-model.ts';
+import { PROJECT_ROOT } from '../paths.ts';
+import { cacheDir, fileMemo, packageVersion } from '../sync/memo.ts';
+
+/** What the way back from Redoc to the static pages needs: the API's index, the home page, Redoc's tag slugs. */
+export interface ReferenceLinks {
+  home?: string;
+  /** Redoc tag slug → the tag's fragment on the index page. */
+  tags: Record<string, string>;
+}
+
+export function referenceLinks(model: SiteModel): ReferenceLinks {
+  const tags: Record<string, string> = {};
+  for (const o of model.operations) if (o.entry.tag) tags[redocTagSlug(o.entry.tag)] = anchorId('tag', o.entry.tag);
+  return { ...(model.site.home ? { home: model.site.home } : {}), tags };
+}
+
+/** A fixed box on Redoc's page: the static page of what Redoc shows (its hash route followed), and home. */
+function backLinks(links: ReferenceLinks): string {
+  const home = links.home ? ` · <a href="${links.home}" style="color:#0b57a4">All APIs</a>` : '';
+  return `<nav aria-label="Static pages" id="static-pages" style="position:fixed;z-index:1000;right:12px;bottom:12px;background:#fff;color:#1d2327;border:1px solid #8a949e;border-radius:6px;padding:6px 10px;font:14px/1.4 system-ui,sans-serif;box-shadow:0 2px 8px rgb(0 0 0 / .2)"><a id="static-page" href="${INDEX_PAGE}" style="color:#0b57a4">Static pages</a>${home}</nav>
+<script>(function () {
+  var tags = ${JSON.stringify(links.tags)};
+  function update() {
+    var parts = decodeURIComponent(location.hash.replace(/^#[/]?/, '')).split('/');
+    var link = document.getElementById('static-page');
+    if (parts[1]) {
+      link.href = 'operations/' + parts[1].replace(/[^A-Za-z0-9_.-]/g, '_') + '.html';
+      link.textContent = 'This operation as a static page';
+    } else if (tags[parts[0]]) {
+      link.href = '${INDEX_PAGE}#' + tags[parts[0]];
+      link.textContent = 'This tag as a static page';
+    } else {
+      link.href = '${INDEX_PAGE}';
+      link.textContent = 'Static pages';
+    }
+  }
+  addEventListener('hashchange', update);
+  update();
+})();</script>`;
+}
 
 const CLI_DIR = dirname(createRequire(import.meta.url).resolve('@redocly/cli/package.json'));
 const CLI = join(CLI_DIR, 'bin', 'cli.js');
@@ -28,7 +69,33 @@ const TEXT_LOGO =
 export async function referenceArtifacts(
   specYamlText: string,
   assetPrefix = '',
+  links: ReferenceLinks = { tags: {} },
 ): Promise<{ page: { path: string; content: string }; bundle: { path: string; content: string } }> {
+  const { value: built } = await fileMemo(cacheDir(PROJECT_ROOT)).get(
+    'redoc-build-docs',
+    [specYamlText, packageVersion('@redocly/cli')],
+    () => buildDocs(specYamlText),
+  );
+  bundleText ??= offlineBundle(readFileSync(REDOC_BUNDLE, 'utf8'));
+  const bundle = bundleText;
+  return {
+    page: {
+      path: REFERENCE_PAGE,
+      content: localRedoc(built, bundle, `./${assetPrefix}${REDOC_ASSET}`).replace(
+        '<body>',
+        () => `<body>\n${backLinks(links)}`,
+      ),
+    },
+    bundle: { path: REDOC_ASSET, content: bundle },
+  };
+}
+
+/** The offline Redoc bundle, made once per process (2 MB: every API's page loads the same one). */
+let bundleText: string | undefined;
+
+/** build-docs' page of a spec. Slow (a CLI run of seconds): memoised under the spec text and the CLI's version,
+ * like the other slow third-party stages (src/sync/memo.ts). */
+async function buildDocs(specYamlText: string): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'onezone-reference-'));
   try {
     const spec = join(dir, 'openapi.yaml');
@@ -39,14 +106,7 @@ export async function referenceArtifacts(
       cwd: dir,
       env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
     });
-    const bundle = offlineBundle(readFileSync(REDOC_BUNDLE, 'utf8'));
-    return {
-      page: {
-        path: REFERENCE_PAGE,
-        content: localRedoc(readFileSync(out, 'utf8'), bundle, `./${assetPrefix}${REDOC_ASSET}`),
-      },
-      bundle: { path: REDOC_ASSET, content: bundle },
-    };
+    return readFileSync(out, 'utf8');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -60,8 +120,11 @@ function offlineBundle(bundle: string): string {
 }
 
 /** The CDN URLs become the local asset (integrity included); an empty icon stops the browser asking for /favicon.ico. */
+let integrityText: string | undefined;
+
 function localRedoc(html: string, bundle: string, bundleHref: string): string {
-  const integrity = `sha384-${createHash('sha384').update(bundle).digest('base64')}`;
+  integrityText ??= `sha384-${createHash('sha384').update(bundle).digest('base64')}`;
+  const integrity = integrityText;
   const local = html
     .replace(CDN_BUNDLE, bundleHref)
     .replace(/integrity="sha384-[^"]*"/, `integrity="${integrity}"`)

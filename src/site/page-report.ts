@@ -7,6 +7,7 @@ import { href, REPORT_PAGE } from './links.ts';
 import type { Finding, Location } from '../rebuild/findings.ts';
 import { REPORT_GROUPS, summaryLine } from '../rebuild/report/model.ts';
 import type { NumberedFinding, SiteModel } from './site-model.ts';
+import { apiCrumbs, breadcrumbs } from './nav.ts';
 
 const VALUE_PREVIEW = 120;
 
@@ -26,9 +27,11 @@ export function reportPageArtifact(model: SiteModel): { path: string; content: s
   const subject = (f: Finding) => {
     if (!f.subject) return '';
     const target = model.subjectPage(f.subject);
-    return target
-      ? `<a href="${escapeHtml(href(file, target))}">${escapeHtml(f.subject)}</a>`
-      : `<code>${escapeHtml(f.subject)}</code>`;
+    if (!target) return `<code>${escapeHtml(f.subject)}</code>`;
+    // A renamed operation is named by the operationId the spec has (and its page); the old name follows.
+    const name = model.subjectName(f.subject);
+    const was = name === f.subject ? '' : ` <span class="muted">(was <code>${escapeHtml(f.subject)}</code>)</span>`;
+    return `<a href="${escapeHtml(href(file, target))}"><code>${escapeHtml(name)}</code></a>${was}`;
   };
   const sections = groups
     .filter((g) => g.id !== 'other' || g.codes.length)
@@ -51,7 +54,11 @@ export function reportPageArtifact(model: SiteModel): { path: string; content: s
     `<nav aria-label="Report sections"><ul class="toc">${toc}</ul></nav>`,
     ...sections,
   ];
-  return { path: file, content: page({ file, title: 'Build report', site: model.site, body: body.join('\n') }) };
+  const crumbs = breadcrumbs(file, [...apiCrumbs(model), { label: 'Build report' }]);
+  return {
+    path: file,
+    content: page({ file, title: 'Build report', site: model.site, body: body.join('\n'), breadcrumbs: crumbs }),
+  };
 }
 
 function sorted(items: NumberedFinding[]): NumberedFinding[] {
@@ -70,7 +77,7 @@ function value(v: unknown): string {
   const text = typeof v === 'string' ? v : JSON.stringify(v, null, 2);
   if (text.length <= VALUE_PREVIEW && !text.includes('\n')) return `<code>${escapeHtml(text)}</code>`;
   const preview = text.replace(/\s+/g, ' ').slice(0, VALUE_PREVIEW - 1) + '…';
-  return `<details><summary>${escapeHtml(preview)}</summary><pre><code>${escapeHtml(text)}</code></pre></details>`;
+  return `<details><summary>${escapeHtml(preview)}</summary><pre tabindex="0"><code>${escapeHtml(text)}</code></pre></details>`;
 }
 
 function mergeTable(items: NumberedFinding[], subject: (f: Finding) => string): string {

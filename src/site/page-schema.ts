@@ -2,7 +2,8 @@
 import { findingsSection } from './findings-list.ts';
 import { badge, escapeHtml, jsonBlock, methodBadge, section } from './html.ts';
 import { page } from './layout.ts';
-import { href, operationPage, schemaPage } from './links.ts';
+import { href, INDEX_PAGE, operationPage, REFERENCE_PAGE, schemaPage } from './links.ts';
+import { apiCrumbs, apiNav, breadcrumbs } from './nav.ts';
 import { renderMarkdown } from './markdown.ts';
 import { compositionLabel, isSchema, typeLabel, type Schema } from './schema-model.ts';
 import { propertiesTable } from './schema-table.ts';
@@ -26,6 +27,7 @@ export function schemaPageArtifact(model: SiteModel, name: string): { path: stri
     `<dl class="facts"><dt>Type</dt><dd>${typeLabel(schema, link)}</dd>` +
       (required ? `<dt>Required</dt><dd>${required}</dd>` : '') +
       (releases ? `<dt>Releases</dt><dd>${releases}</dd>` : '') +
+      `<dt>Reference</dt><dd><a href="${escapeHtml(href(file, REFERENCE_PAGE))}">The Redoc reference</a> <span class="muted">(it shows schemas inside the operations that use them)</span></dd>` +
       '</dl>',
     section(
       'properties',
@@ -41,7 +43,18 @@ export function schemaPageArtifact(model: SiteModel, name: string): { path: stri
   ];
   return {
     path: file,
-    content: page({ file, title: `${name} schema`, site: model.site, body: body.filter(Boolean).join('\n') }),
+    content: page({
+      file,
+      title: `${name} schema`,
+      site: model.site,
+      body: body.filter(Boolean).join('\n'),
+      breadcrumbs: breadcrumbs(file, [
+        ...apiCrumbs(model),
+        { label: 'Schemas', target: `${INDEX_PAGE}#schemas` },
+        { label: name },
+      ]),
+      sidebar: apiNav(model, file, { schema: true }),
+    }),
   };
 }
 

@@ -35,7 +35,7 @@ function shellServerUrl(spec: Spec): string {
 }
 
 function builtCurl({ op, method, path }: SiteOperation, spec: Spec): string {
-  const request = exampleRequest(op, spec);
+  const request = exampleRequest(op, spec, path);
   const pathValues = request.params.path ?? {};
   const filled = path.replace(/\{([^}]+)\}/g, (whole, name: string) =>
     name in pathValues ? encodeURIComponent(String(pathValues[name])) : whole,
@@ -61,7 +61,7 @@ function shellQuote(text: string): string {
 
 /** `client`: the generated client module, from a file one folder below the project root. */
 export function typescriptSample({ op, method, path }: SiteOperation, spec: Spec, client: string): string {
-  const request = exampleRequest(op, spec);
+  const request = exampleRequest(op, spec, path);
   const auth = authKind(op, spec);
   const options =
     auth.kind === 'basic'

@@ -35,6 +35,8 @@ export interface SiteModel {
   referencedBy: Map<string, string[]>;
   /** Page (inside site/) of a finding's subject: an operation, a renamed operation, or a schema. */
   subjectPage(subject: string | undefined): string | undefined;
+  /** The name the spec has for a finding's subject now: a renamed operation's current operationId. */
+  subjectName(subject: string): string;
   findingsFor(page: string): NumberedFinding[];
 }
 
@@ -99,6 +101,7 @@ export function siteModel(spec: Spec, report: ReportJson, index: IndexedOperatio
     usedBy,
     referencedBy,
     subjectPage,
+    subjectName: (subject) => renamed.get(subject) ?? subject,
     findingsFor: (page) => byPage.get(page) ?? [],
   };
 }

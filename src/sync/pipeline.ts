@@ -122,7 +122,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
         );
       const key = [
         ...apis.flatMap((a) => [a.specPath, a.specYamlText, a.reportText]),
-        ...['@redocly/cli', 'markdown-it', 'openapi-sampler'].map((p) => packageVersion(p)),
+        ...['@redocly/cli', 'markdown-it', 'openapi-sampler', 'minisearch', 'esbuild'].map((p) => packageVersion(p)),
         ...sourcesUnder('site'),
       ];
       const { value, hit } = await remembered('site', key, make);

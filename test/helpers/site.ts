@@ -52,7 +52,9 @@ export async function writeSite(input: SiteInput, label: string): Promise<{ dir:
 
 /** Our own pages (Redoc's reference page has its own markup and router). */
 export function staticPages(files: SiteFile[]): SiteFile[] {
-  return files.filter((f) => f.path.endsWith('.html') && f.path !== 'reference.html');
+  return files.filter(
+    (f) => f.path.endsWith('.html') && f.path !== 'reference.html' && !f.path.endsWith('/reference.html'),
+  );
 }
 
 const ID = /\sid="([^"]+)"/g;
@@ -74,7 +76,8 @@ export function brokenLinks(files: SiteFile[]): string[] {
       const [target = '', fragment] = link.split('#');
       const path = target ? posix.normalize(posix.join(posix.dirname(page.path), target)) : page.path;
       if (!byPath.has(path)) problems.push(`${page.path}: ${link} (no ${path})`);
-      else if (fragment && !idsOf(path).has(fragment))
+      // reference.html's fragments are Redoc's hash routes (#/<tag>/<operationId>), not ids.
+      else if (fragment && !path.endsWith('reference.html') && !idsOf(path).has(fragment))
         problems.push(`${page.path}: ${link} (no id ${fragment} on ${path})`);
     }
   }
@@ -93,7 +96,18 @@ export function structureProblems(page: SiteFile): string[] {
   const levels = [...html.matchAll(/<h([1-6])[\s>]/g)].map((m) => Number(m[1]));
   need(levels.filter((l) => l === 1).length === 1 && levels[0] === 1, 'exactly one h1, first');
   levels.forEach((level, i) => i > 0 && need(level <= levels[i - 1]! + 1, `heading h${level} after h${levels[i - 1]}`));
-  for (const [, id] of html.matchAll(/<input id="([^"]+)"/g))
+  for (const [, id] of html.matchAll(/<(?:input|textarea) id="([^"]+)"/g))
     need(html.includes(`<label for="${id}">`), `label for #${id}`);
   return problems;
+}
+
+/** The text of an HTML fragment: tags dropped, entities decoded (what a reader sees, what a copy button copies). */
+export function htmlText(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 }

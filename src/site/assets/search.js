@@ -1,116 +1,137 @@
-// Search for the documentation site (the only script the static pages load; everything works without it).
-// On search.html it narrows the full list to what matches ?q= and the search box; elsewhere it shows live
-// results from search-index.json under the search box. No network beyond that one same-site file.
+// The search page (search.html?q=…): loads MiniSearch's index (search-index.json, prebuilt by `npm run sync`) and
+// shows ranked results as links in #results as the query changes; the URL follows the query, so a search is a
+// link. Keyboard: ↓ from the box enters the results, ↑/↓ move, Esc returns to the box.
 (function () {
   'use strict';
   var input = document.getElementById('search-input');
-  if (!input) return;
-  var root = input.getAttribute('data-root') || '';
+  var results = document.getElementById('results');
+  var status = document.getElementById('search-status');
+  if (!input || !results || !window.MiniSearch || !window.onedataSearchTerms) return;
+  var terms = window.onedataSearchTerms;
+  var LIMIT = 50;
+  var engine = null;
+  var options = null;
 
-  function tokens(query) {
-    return query.toLowerCase().split(/\s+/).filter(Boolean);
-  }
-  function matches(text, words) {
-    var haystack = text.toLowerCase();
-    return words.every(function (w) {
-      return haystack.indexOf(w) !== -1;
+  var loading = fetch('search-index.json')
+    .then(function (r) {
+      if (!r.ok) throw new Error('HTTP ' + r.status);
+      return r.json();
+    })
+    .then(function (data) {
+      options = data.options;
+      engine = MiniSearch.loadJS(data.index, {
+        fields: options.fields,
+        storeFields: options.storeFields,
+        tokenize: terms.tokenize,
+        processTerm: terms.processTerm,
+      });
     });
-  }
 
-  var lists = document.querySelectorAll('.search-list');
-  if (lists.length) {
-    var status = document.getElementById('search-status');
-    var filterList = function () {
-      var words = tokens(input.value);
-      var shown = 0;
-      var total = 0;
-      lists.forEach(function (list) {
-        Array.prototype.forEach.call(list.children, function (item) {
-          var hit = matches(item.textContent || '', words);
-          item.hidden = !hit;
-          total += 1;
-          if (hit) shown += 1;
-        });
-      });
-      if (status)
-        status.textContent = words.length
-          ? shown + ' of ' + total + ' match “' + input.value.trim() + '”.'
-          : 'All ' + total + ' operations and schemas.';
+  function search(query) {
+    var base = {
+      boost: options.searchOptions.boost,
+      boostDocument: terms.boostDocument,
+      prefix: function (term) {
+        return term.length >= 3;
+      },
+      fuzzy: function (term) {
+        return term.length >= 6 ? 0.2 : false;
+      },
     };
-    input.value = new URLSearchParams(location.search).get('q') || '';
-    input.addEventListener('input', filterList);
-    filterList();
-    return;
+    var hits = engine.search(query, Object.assign({ combineWith: 'AND' }, base));
+    return hits.length ? hits : engine.search(query, Object.assign({ combineWith: 'OR' }, base));
   }
 
-  var box = document.createElement('div');
-  box.className = 'search-results';
-  box.id = 'search-results';
-  box.hidden = true;
-  var summary = document.createElement('p');
-  summary.setAttribute('role', 'status');
-  var results = document.createElement('ul');
-  box.appendChild(summary);
-  box.appendChild(results);
-  input.form.appendChild(box);
-  input.setAttribute('aria-controls', box.id);
-
-  var index = null;
-  function loadIndex() {
-    if (!index) {
-      index = fetch(root + 'search-index.json').then(function (r) {
-        if (!r.ok) throw new Error(r.status);
-        return r.json();
-      });
-      index.catch(function () {
-        index = null;
-      });
-    }
-    return index;
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
   }
 
-  function label(entry) {
-    return entry.kind === 'operation' ? entry.method + ' ' + entry.path : entry.name + ' (schema)';
-  }
-
-  function show(entries, query) {
+  function render(query) {
     results.textContent = '';
-    var words = tokens(query);
-    if (!words.length) {
-      box.hidden = true;
+    if (!query.trim()) {
+      status.textContent = 'Type a word: an operationId, a summary, a path, a privilege, a header or a schema.';
       return;
     }
-    var hits = entries.filter(function (e) {
-      return matches([e.name, e.title, e.method || '', e.path || ''].join(' '), words);
-    });
-    hits.slice(0, 10).forEach(function (e) {
-      var li = document.createElement('li');
-      var a = document.createElement('a');
-      a.href = root + e.url;
-      a.textContent = label(e);
+    var hits = search(query);
+    hits.slice(0, LIMIT).forEach(function (hit) {
+      var li = el('li');
+      var a = el('a');
+      a.href = hit.url;
+      if (hit.kind === 'operation') {
+        a.appendChild(el('span', 'method method-' + String(hit.method).toLowerCase(), hit.method));
+        a.appendChild(document.createTextNode(' '));
+        a.appendChild(el('code', 'path', hit.path));
+        a.appendChild(document.createTextNode(' ' + (hit.title || hit.name)));
+      } else {
+        a.appendChild(document.createTextNode(hit.name + ' (schema)'));
+      }
       li.appendChild(a);
-      if (e.title) li.appendChild(document.createTextNode(' ' + e.title));
+      li.appendChild(document.createTextNode(' '));
+      li.appendChild(el('span', 'api-name', hit.api));
+      if (hit.kind === 'operation') {
+        li.appendChild(document.createTextNode(' '));
+        li.appendChild(el('code', '', hit.name));
+      } else if (hit.title) li.appendChild(el('span', 'summary', ' ' + hit.title));
+      if (hit.deprecated) {
+        li.appendChild(document.createTextNode(' '));
+        li.appendChild(el('span', 'badge badge-deprecated', 'Deprecated'));
+      }
       results.appendChild(li);
     });
-    summary.textContent = hits.length
-      ? hits.length + (hits.length === 1 ? ' result' : ' results') + (hits.length > 10 ? ', first 10 shown:' : ':')
-      : 'No results.';
-    box.hidden = false;
+    status.textContent = hits.length
+      ? hits.length +
+        (hits.length === 1 ? ' result' : ' results') +
+        ' for “' +
+        query.trim() +
+        '”' +
+        (hits.length > LIMIT ? ', the best ' + LIMIT + ' shown.' : '.')
+      : 'No results for “' + query.trim() + '”.';
   }
 
-  input.addEventListener('focus', loadIndex);
-  input.addEventListener('input', function () {
+  function update() {
     var query = input.value;
-    loadIndex().then(
-      function (entries) {
-        if (input.value === query) show(entries, query);
-      },
-      function () {
-        box.hidden = true;
-      },
-    );
+    var url = query.trim() ? '?q=' + encodeURIComponent(query) : location.pathname;
+    history.replaceState(null, '', url);
+    loading.then(function () {
+      if (input.value === query) render(query);
+    });
+  }
+
+  input.value = new URLSearchParams(location.search).get('q') || '';
+  loading.then(
+    function () {
+      render(input.value);
+    },
+    function (error) {
+      status.textContent = 'The search index could not be loaded (' + error.message + ').';
+    },
+  );
+  input.addEventListener('input', update);
+  input.form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    update();
   });
+
+  function links() {
+    return Array.prototype.slice.call(results.querySelectorAll('a'));
+  }
   input.addEventListener('keydown', function (event) {
-    if (event.key === 'Escape') box.hidden = true;
+    if (event.key === 'ArrowDown' && links().length) {
+      event.preventDefault();
+      links()[0].focus();
+    }
+  });
+  results.addEventListener('keydown', function (event) {
+    var all = links();
+    var at = all.indexOf(document.activeElement);
+    if (at < 0) return;
+    if (event.key === 'ArrowDown' && at + 1 < all.length) all[at + 1].focus();
+    else if (event.key === 'ArrowUp') (at > 0 ? all[at - 1] : input).focus();
+    else if (event.key === 'Escape') input.focus();
+    else return;
+    event.preventDefault();
   });
 })();
