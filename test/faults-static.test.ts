@@ -23,7 +23,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { PROJECT_ROOT } from '../src/paths.ts';
-import { PAGE_CSP, REFERENCE_CSP, serveStatic, type StaticServer } from '../src/static/server.ts';
+import { pageCsp, REFERENCE_CSP, serveStatic, type StaticServer } from '../src/static/server.ts';
+
+const PAGE_CSP = pageCsp();
 
 const SITE = join(PROJECT_ROOT, 'site');
 const BUNDLE = 'assets/redoc.standalone.js';

@@ -48,14 +48,21 @@ console.log(`sync    ${synced.written.length} of ${synced.total} files changed`)
 
 const stops: (() => Promise<void>)[] = [];
 try {
-  const site = await serveStatic(join(PROJECT_ROOT, 'site'), { port: values['site-port'], host: values.host });
+  const apis = apiNames(PROJECT_ROOT);
+  // The pages' "Try it" forms call the API server, and the mocks when they run.
+  const apiPorts = [values.port, ...(values.mock ? apis.map((_, i) => values['mock-port'] + i) : [])];
+  const connectOrigins = apiPorts.flatMap((p) => [`http://${values.host}:${p}`, `http://localhost:${p}`]);
+  const site = await serveStatic(join(PROJECT_ROOT, 'site'), {
+    port: values['site-port'],
+    host: values.host,
+    connectOrigins,
+  });
   stops.push(() => site.close());
   console.log(`site    ${site.url}index.html`);
   const server = await startServer({ port: values.port, host: values.host });
   stops.push(() => server.close());
   for (const [api, url] of Object.entries(server.urls)) console.log(`server  ${url} (${api})`);
   if (values.mock) {
-    const apis = apiNames(PROJECT_ROOT);
     const mocks = await Promise.all(
       apis.map((api, i) =>
         startMock({

@@ -39,19 +39,22 @@ const COMPRESSIBLE = /^(text\/|application\/(json|yaml)|image\/svg\+xml)/;
 
 /**
  * The site's pages load only same-origin CSS and JavaScript, a `data:` favicon and search-index.json (fetch), and
- * submit their search form to search.html: nothing inline, nothing from elsewhere.
+ * submit their search form to search.html: nothing inline, nothing from elsewhere. `connect` adds the origins
+ * their "Try it" forms may call (the local API server and mocks).
  */
-export const PAGE_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "form-action 'self'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export function pageCsp(connect: readonly string[] = []): string {
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    ["connect-src 'self'", ...connect].join(' '),
+    "form-action 'self'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
 /**
  * Redoc's reference.html: an inline module script holding the spec and hydrating the page, an inline colour-mode
  * script, inline <style> blocks and style attributes (styled-components), `data:` SVG icons and `data:` fonts; the
@@ -83,14 +86,17 @@ export interface StaticOptions {
   graceMs?: number;
   /** Memory for compressed files (default 32 MiB). */
   cacheBytes?: number;
+  /** Origins the pages may fetch from besides their own (the API server and mocks their "Try it" calls). */
+  connectOrigins?: readonly string[];
 }
 
 const ignore = () => {};
 
 export async function serveStatic(
   dir: string,
-  { port = 0, host = '127.0.0.1', graceMs = 2000, cacheBytes = 32 * 1024 * 1024 }: StaticOptions = {},
+  { port = 0, host = '127.0.0.1', graceMs = 2000, cacheBytes = 32 * 1024 * 1024, connectOrigins }: StaticOptions = {},
 ): Promise<StaticServer> {
+  const PAGE_CSP = pageCsp(connectOrigins);
   const root = await realpath(resolve(dir));
   const cache = new CompressionCache(cacheBytes);
   let closing: Promise<void> | undefined;
