@@ -106,6 +106,20 @@ describe('npm run check / npm run sync', () => {
     assert.equal(runCli(root, 'check').status, 0);
   });
 
+  test('a source line wider than 120 characters fails check, naming file and line', () => {
+    const file = join(root, 'src', 'paths.ts');
+    const original = readFileSync(file, 'utf8');
+    const lines = original.split('\n').length;
+    writeFileSync(file, `${original}// ${'x'.repeat(130)}\n`);
+    const run = runCli(root, 'check');
+    writeFileSync(file, original);
+    assert.equal(run.status, 1);
+    assert.match(
+      run.stderr,
+      new RegExp(`^format: src/paths\\.ts:${lines} \\(133 characters\\) is wider than 120`, 'm'),
+    );
+  });
+
   test('a generated file that no longer type-checks fails check through tsc', () => {
     // Sync would rewrite a broken generated file, so break what it is compiled with: the shared tsconfig.
     const tsconfig = join(root, 'tsconfig.json');

@@ -10,7 +10,7 @@ import { orphanFiles, progressLine, runPipeline, sourcesOf } from '../sync/pipel
 import { cacheDir, fileMemo, packageVersion } from '../sync/memo.ts';
 import { lintSpec } from '../check/lint-spec.ts';
 import { typecheckGenerated } from '../check/typecheck.ts';
-import { unformattedFiles } from '../check/format.ts';
+import { MAX_WIDTH, overlongLines, unformattedFiles } from '../check/format.ts';
 import { parseCommand, rootOption } from './args.ts';
 
 const { values } = parseCommand({
@@ -45,7 +45,9 @@ const stale = artifacts.filter((a) => {
   }
 });
 for (const a of stale) problems.push(`stale: ${a.path} (made by the ${a.stage} stage) — run \`${fix}\``);
-for (const path of orphanFiles(root, artifacts)) problems.push(`orphan: ${path} (no stage makes it) — run \`${fix}\``);
+for (const path of orphanFiles(root, artifacts)) {
+  problems.push(`orphan: ${path} (no stage makes it) — run \`${fix}\``);
+}
 progress('compare', performance.now() - t0, `${artifacts.length - stale.length}/${artifacts.length} files up to date`);
 
 const specs = artifacts.filter((a) => /^spec\/[^/]+\/openapi\.yaml$/.test(a.path));
@@ -88,8 +90,16 @@ if (stale.length === 0 && errors.length === 0) {
 
 t0 = performance.now();
 const unformatted = unformattedFiles(PROJECT_ROOT);
-for (const file of unformatted) problems.push(`format: ${file} is not formatted — run \`npx biome format --write .\``);
-progress('format', performance.now() - t0, `${unformatted.length} unformatted file(s)`);
+for (const file of unformatted) {
+  problems.push(`format: ${file} is not formatted — run \`npx biome format --write .\``);
+}
+const overlong = overlongLines(PROJECT_ROOT);
+for (const line of overlong) problems.push(`format: ${line} is wider than ${MAX_WIDTH}: break the string or comment`);
+progress(
+  'format',
+  performance.now() - t0,
+  `${unformatted.length} unformatted file(s), ${overlong.length} overlong line(s)`,
+);
 
 if (problems.length) {
   for (const p of problems) console.error(p);

@@ -2,7 +2,17 @@
 import { STATUS_CODES } from 'node:http';
 import type { SpecMedia, SpecOperation, SpecResponse } from '../openapi/spec-types.ts';
 import { findingsSection } from './findings-list.ts';
-import { badge, codeBlock, escapeHtml, heading, jsonBlock, methodBadge, section, tableWrap } from './html.ts';
+import {
+  badge,
+  codeBlock,
+  escapeHtml,
+  heading,
+  jsonBlock,
+  methodBadge,
+  section,
+  tableHead,
+  tableWrap,
+} from './html.ts';
 import { page } from './layout.ts';
 import { anchorId, href, INDEX_PAGE, operationPage, redocFragment, REFERENCE_PAGE, schemaPage } from './links.ts';
 import { exampleRequest } from './examples.ts';
@@ -28,11 +38,14 @@ export function operationPageArtifact(model: SiteModel, operation: SiteOperation
   const request = exampleRequest(op, model.spec, operation.path);
   const pathExamples = request.params.path ?? {};
   const title = op.summary || op.operationId;
+  const endpointPath = `<code class="path">${escapeHtml(operation.path)}</code>`;
+  const deprecated = op.deprecated ? ` ${badge('Deprecated', 'deprecated')}` : '';
   const body = [
     `<h1>${escapeHtml(title)}</h1>`,
-    `<p class="endpoint">${methodBadge(operation.method)} <code class="path">${escapeHtml(operation.path)}</code>${op.deprecated ? ` ${badge('Deprecated', 'deprecated')}` : ''}</p>`,
+    `<p class="endpoint">${methodBadge(operation.method)} ${endpointPath}${deprecated}</p>`,
     op.deprecated ? `<p class="note">This operation is deprecated: it may be removed in a future release.</p>` : '',
-    `<dl class="facts"><dt>Operation ID</dt><dd><code>${escapeHtml(op.operationId)}</code></dd><dt>Tag</dt><dd>${tag}</dd>` +
+    `<dl class="facts"><dt>Operation ID</dt><dd><code>${escapeHtml(op.operationId)}</code></dd>` +
+      `<dt>Tag</dt><dd>${tag}</dd>` +
       `<dt>Reference</dt><dd><a href="${redoc}">This operation in the Redoc reference</a></dd>` +
       (op['x-doc-source'] ? `<dt>Documented at</dt><dd><code>${escapeHtml(op['x-doc-source'])}</code></dd>` : '') +
       '</dl>',
@@ -120,14 +133,16 @@ function parametersSection(
         value === undefined
           ? ''
           : `${p.description ? '<br>' : ''}Example: <code>${escapeHtml(JSON.stringify(value))}</code>`;
+      const where = `<span class="muted">${escapeHtml(p.in)}, ${p.required ? 'required' : 'optional'}</span>`;
+      const description = p.description ? renderInline(p.description) : '';
       return (
-        `<tr><th scope="row"><code>${escapeHtml(p.name)}</code><br><span class="muted">${escapeHtml(p.in)}, ${p.required ? 'required' : 'optional'}</span></th>` +
-        `<td>${typeLabel(p.schema, link)}</td><td>${p.description ? renderInline(p.description) : ''}${example}</td></tr>`
+        `<tr><th scope="row"><code>${escapeHtml(p.name)}</code><br>${where}</th>` +
+        `<td>${typeLabel(p.schema, link)}</td><td>${description}${example}</td></tr>`
       );
     })
     .join('\n');
   const table = tableWrap(
-    `<table><caption>Parameters</caption>\n<thead><tr><th scope="col">Name</th><th scope="col">Type</th><th scope="col">Description</th></tr></thead>\n` +
+    `<table><caption>Parameters</caption>\n${tableHead('Name', 'Type', 'Description')}\n` +
       `<tbody>\n${rows}\n</tbody></table>`,
   );
   return section('parameters', 'Parameters', table);
@@ -136,7 +151,8 @@ function parametersSection(
 function requestBodySection(op: SpecOperation, model: SiteModel, link: (name: string) => string): string {
   const rb = op.requestBody;
   if (!rb) return '';
-  const lead = `<p>${rb.required ? 'Required' : 'Optional'}.${rb.description ? ` ${renderInline(rb.description)}` : ''}</p>`;
+  const description = rb.description ? ` ${renderInline(rb.description)}` : '';
+  const lead = `<p>${rb.required ? 'Required' : 'Optional'}.${description}</p>`;
   return section(
     'request-body',
     'Request body',
@@ -156,14 +172,18 @@ function response(status: string, r: SpecResponse, model: SiteModel, link: (name
   const headers = Object.entries(r.headers ?? {});
   if (headers.length) {
     const rows = headers
-      .map(
-        ([name, h]) =>
-          `<tr><th scope="row"><code>${escapeHtml(name)}</code></th><td>${typeLabel(h.schema, link)}</td><td>${h.description ? renderInline(h.description) : ''}</td></tr>`,
-      )
+      .map(([name, h]) => {
+        const description = h.description ? renderInline(h.description) : '';
+        return (
+          `<tr><th scope="row"><code>${escapeHtml(name)}</code></th>` +
+          `<td>${typeLabel(h.schema, link)}</td><td>${description}</td></tr>`
+        );
+      })
       .join('\n');
     parts.push(
       tableWrap(
-        `<table><caption>Response headers (${escapeHtml(status)})</caption>\n<thead><tr><th scope="col">Header</th><th scope="col">Type</th><th scope="col">Description</th></tr></thead>\n<tbody>\n${rows}\n</tbody></table>`,
+        `<table><caption>Response headers (${escapeHtml(status)})</caption>\n` +
+          `${tableHead('Header', 'Type', 'Description')}\n<tbody>\n${rows}\n</tbody></table>`,
       ),
     );
   }
@@ -176,27 +196,28 @@ function response(status: string, r: SpecResponse, model: SiteModel, link: (name
 function media(type: string, m: SpecMedia, model: SiteModel, link: (name: string) => string, what: string): string {
   const name = refName(m.schema);
   const resolved: Schema | undefined = name ? model.spec.components.schemas[name] : m.schema;
-  // A named oneOf (Error) also shows its variants, so readers see both shapes without leaving the page.
+  // A named anyOf/oneOf (Error) also shows its variants, so readers see both shapes without leaving the page.
   const variants = name && resolved ? compositionLabel(resolved, link) : undefined;
   const parts = [
     `<p><code>${escapeHtml(type)}</code>: ${typeLabel(m.schema, link)}${variants ? ` (${variants})` : ''}</p>`,
   ];
   if (isSchema(resolved)) parts.push(propertiesTable(resolved, `${what}: ${name ?? 'properties'}`, link));
   for (const [key, example] of Object.entries(m.examples ?? {})) {
-    parts.push(
-      `<figure><figcaption>Example: ${escapeHtml(example.summary ?? key)}</figcaption>${jsonBlock(example.value)}</figure>`,
-    );
+    const caption = `<figcaption>Example: ${escapeHtml(example.summary ?? key)}</figcaption>`;
+    parts.push(`<figure>${caption}${jsonBlock(example.value)}</figure>`);
   }
   return parts.filter(Boolean).join('\n');
 }
 
 function samplesSection(operation: SiteOperation, model: SiteModel, shell: CodeSample[]): string {
   const blocks = shell
-    .map(
-      (s, i) =>
-        `${heading(3, `sample-${i + 1}`, `${escapeHtml(s.lang)}: ${escapeHtml(s.label)}`)}\n${codeBlock(s.source, s.lang.toLowerCase() === 'curl' ? 'bash' : s.lang.toLowerCase())}`,
-    )
+    .map((s, i) => {
+      const title = `${escapeHtml(s.lang)}: ${escapeHtml(s.label)}`;
+      const language = s.lang.toLowerCase() === 'curl' ? 'bash' : s.lang.toLowerCase();
+      return `${heading(3, `sample-${i + 1}`, title)}\n${codeBlock(s.source, language)}`;
+    })
     .join('\n');
-  const ts = `${heading(3, 'sample-typescript', 'TypeScript (generated client)')}\n${codeBlock(typescriptSample(operation, model.spec, model.site.clientModule), 'ts')}`;
+  const client = typescriptSample(operation, model.spec, model.site.clientModule);
+  const ts = `${heading(3, 'sample-typescript', 'TypeScript (generated client)')}\n${codeBlock(client, 'ts')}`;
   return section('samples', 'Samples', `${blocks}\n${ts}`);
 }

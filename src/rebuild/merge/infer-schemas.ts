@@ -1,8 +1,9 @@
 // Schemas the pages reference but never define are inferred from every example that uses them: JSON types and
 // string formats. An inferred property is required only where a page's property table says so (`*required*`):
-// an example shows what a value may hold, never what every value must hold. Where releases disagree on the shape (a property's
-// type changes), the schema becomes a oneOf of one variant per run of agreeing releases, so every kept
-// example still validates; the decision is reported.
+// an example shows what a value may hold, never what every value must hold. Where releases disagree on the
+// shape (a property's type changes), the schema becomes an anyOf of one variant per run of agreeing releases,
+// so every kept example still validates; anyOf, not oneOf: with nothing required, the variants overlap (`{}`
+// is both). The decision is reported.
 import type { Findings, Location } from '../findings.ts';
 import type { Schema } from '../model.ts';
 import type { SchemaEvidence } from './operations.ts';
@@ -70,14 +71,15 @@ export function inferSchemas(
     variants.push(variant);
   }
   out[name] = {
-    oneOf: variants.map(componentRef),
+    anyOf: variants.map(componentRef),
     description: `${name} changed shape between releases (${whole.conflicts.join('; ')}); one variant per release.`,
     'x-inferred': true,
   };
   findings.warn(
     'schema-versions',
     at,
-    `schema ${name} has incompatible shapes across releases (${whole.conflicts.join('; ')}): emitted as oneOf ${variants.join(' | ')} so every kept example validates`,
+    `schema ${name} has incompatible shapes across releases (${whole.conflicts.join('; ')}): ` +
+      `emitted as anyOf ${variants.join(' | ')} so every kept example validates`,
     { subject: name },
   );
   return out;
