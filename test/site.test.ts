@@ -96,7 +96,7 @@ describe('site generator on the seed spec', () => {
     assert.match(page, /Documented example \(spec\/source\/003_4dc6ab7dad006d71.txt:25\)/);
     assert.match(
       page,
-      /href="..\/schemas\/Error.html">Error<\/a> \(one of <a href="..\/schemas\/Error_17_06_0_rc.html">/,
+      /href="..\/schemas\/Error.html">Error<\/a> \(any of <a href="..\/schemas\/Error_17_06_0_rc.html">/,
     );
     assert.match(
       mainText(page),

@@ -12,7 +12,8 @@ import { writeFileAtomically } from '../sync/atomic-write.ts';
 import { existingFile, outputDir, outputFile, parseCommand, UsageError } from './args.ts';
 
 const USAGE =
-  'usage: npm run build:spec -- [--api name] | <docs-dir> --out file.yaml [--facts sources.yaml] [--report dir] [--quiet]';
+  'usage: npm run build:spec -- [--api name] | <docs-dir> --out file.yaml ' +
+  '[--facts sources.yaml] [--report dir] [--quiet]';
 const apis = apiNames(PROJECT_ROOT);
 
 function main(): number {

@@ -49,7 +49,9 @@ if (!existsSync(bundle)) {
     logLevel: 'error',
     // Bundled CommonJS packages call require(); ESM output has none of its own.
     banner: {
-      js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);",
+      js:
+        "import { createRequire as __bundleRequire } from 'node:module'; " +
+        'const require = __bundleRequire(import.meta.url);',
     },
     plugins: [sourceUrlPlugin()],
   }).catch(() => {

@@ -1,4 +1,5 @@
-// npm run mock [-- --api onezone] [--port 4010] [--host 127.0.0.1] [--spec file] [--dynamic] [--errors] [-- <prism flags>]
+// npm run mock [-- --api onezone] [--port 4010] [--host 127.0.0.1] [--spec file] [--dynamic] [--errors]
+//   [-- <prism flags>]
 // Prism's mock of one API's spec (paths without the base path) until SIGINT/SIGTERM, which stop Prism too.
 import { join, relative, resolve } from 'node:path';
 import { DEFAULT_MOCK_PORT, startMock } from '../mock/prism.ts';

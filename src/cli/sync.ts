@@ -1,4 +1,5 @@
-// npm run sync [-- --root <dir>] [--quiet]: each API's docs → spec → generated/<api>/* → site/; writes what changed.
+// npm run sync [-- --root <dir>] [--quiet]: each API's docs → spec → generated/<api>/* → site/;
+// writes what changed.
 import { resolve } from 'node:path';
 import { PROJECT_ROOT } from '../paths.ts';
 import { syncProject } from '../sync/write.ts';

@@ -22,10 +22,14 @@ export function generateClient(spec: Spec, from: string): string {
   if (basic) {
     authTypes.push(`  /** Security scheme \`${basic[0]}\`: HTTP basic. */\n  | { username: string; password: string }`);
     authLines.push(
-      `  if ('username' in auth) return { Authorization: \`Basic \${btoa(\`\${auth.username}:\${auth.password}\`)}\` };`,
+      `  if ('username' in auth) ` +
+        `return { Authorization: \`Basic \${btoa(\`\${auth.username}:\${auth.password}\`)}\` };`,
     );
   }
-  return `${generatedHeader('typed openapi-fetch client', from)}import createFetchClient, { type Client, type ClientOptions } from 'openapi-fetch';
+  // Generated lines wider than this source allows, kept in variables so the output stays as it is.
+  const fetchImport = "import createFetchClient, { type Client, type ClientOptions } from 'openapi-fetch';";
+  const mergedHeaders = '{ ...authHeaders(auth), ...(headers as Record<string, string> | undefined) }';
+  return `${generatedHeader('typed openapi-fetch client', from)}${fetchImport}
 import type { paths } from './schema.d.ts';
 
 export type { paths };
@@ -56,7 +60,7 @@ export interface ApiClientOptions extends Omit<ClientOptions, 'baseUrl'> {
 /** A client typed by the spec: paths, parameters, bodies and responses are checked at compile time. */
 export function createClient(options: ApiClientOptions = {}): Client<paths> {
   const { baseUrl = DEFAULT_BASE_URL, auth, headers, ...rest } = options;
-  return createFetchClient<paths>({ baseUrl, headers: { ...authHeaders(auth), ...(headers as Record<string, string> | undefined) }, ...rest });
+  return createFetchClient<paths>({ baseUrl, headers: ${mergedHeaders}, ...rest });
 }
 `;
 }

@@ -12,6 +12,8 @@ export async function generateStubs(spec: Spec, from: string): Promise<string> {
   const needed = operations.some(({ op }) => needsSample(op));
   const sample: Sampler | undefined = needed ? (await import('openapi-sampler')).sample : undefined;
   const entries = operations.map(({ method, path, op }) => stubEntry(method, path, op, spec, sample));
+  // A generated line wider than this source allows, kept in a variable so the output stays as it is.
+  const responseBodyHead = 'export type ResponseBody<Op extends OperationId, Status extends number>';
   return `${generatedHeader('handler stubs', from)}import type { operations } from './schema.d.ts';
 
 export type OperationId = keyof operations;
@@ -24,7 +26,7 @@ export interface Reply {
 }
 
 /** The JSON body type the spec documents for an operation and status. */
-export type ResponseBody<Op extends OperationId, Status extends number> = Status extends keyof operations[Op]['responses']
+${responseBodyHead} = Status extends keyof operations[Op]['responses']
   ? operations[Op]['responses'][Status] extends { content: { 'application/json': infer Body } }
     ? Body
     : never
@@ -46,7 +48,8 @@ function stubEntry(method: string, path: string, op: SpecOperation, spec: Spec, 
   // open schemas, so it is checked against the schema at run time by the server's tests, not by the compiler.
   const check = why.endsWith('example') ? ` satisfies ResponseBody<${id}, ${status}>` : '';
   const typedBody = body === undefined ? ' ' : `,\n    body: ${indent(JSON.stringify(body, null, 2))}${check},\n  `;
-  return `  /** ${method.toUpperCase()} ${path}: ${why}. */\n  ${id}: () => ({ status: ${status}, headers: ${JSON.stringify(headers)}${typedBody}}),`;
+  const doc = `  /** ${method.toUpperCase()} ${path}: ${why}. */\n`;
+  return `${doc}  ${id}: () => ({ status: ${status}, headers: ${JSON.stringify(headers)}${typedBody}}),`;
 }
 
 function indent(json: string): string {

@@ -112,7 +112,8 @@ export function buildFromSources(
     findings.info(
       'inferred-fact',
       { file: 'spec/sources.yaml', line: 1 },
-      `no security.md in the input: security schemes ${Object.keys(security.schemes).join(', ')} taken from the manifest`,
+      'no security.md in the input: ' +
+        `security schemes ${Object.keys(security.schemes).join(', ')} taken from the manifest`,
     );
   }
   const usedTags = new Set(operations.flatMap((o) => o.tags));

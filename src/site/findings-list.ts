@@ -12,7 +12,9 @@ export function findingsSection(file: string, findings: NumberedFinding[]): stri
   const items = findings
     .map(({ index, finding: f }) => {
       const link = escapeHtml(href(file, `${REPORT_PAGE}#${findingRowId(index)}`));
-      return `<li>${badge(f.severity, f.severity)} <a href="${link}">${escapeHtml(f.message)}</a> <span class="muted">(${escapeHtml(f.code)}, <code>${escapeHtml(`${f.file}:${f.line}`)}</code>)</span></li>`;
+      const where = escapeHtml(`${f.file}:${f.line}`);
+      const note = `<span class="muted">(${escapeHtml(f.code)}, <code>${where}</code>)</span>`;
+      return `<li>${badge(f.severity, f.severity)} <a href="${link}">${escapeHtml(f.message)}</a> ${note}</li>`;
     })
     .join('\n');
   return section('report-notes', 'Build report notes', `<ul class="findings">\n${items}\n</ul>`);

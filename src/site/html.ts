@@ -14,11 +14,17 @@ export function escapeText(text: string): string {
 
 /** Pretty JSON in a code block (scrolls sideways on a phone instead of widening the page). */
 export function jsonBlock(value: unknown): string {
-  return `<pre tabindex="0"><code class="language-json">${highlight(JSON.stringify(value, null, 2) ?? 'undefined', 'json')}</code></pre>`;
+  const json = highlight(JSON.stringify(value, null, 2) ?? 'undefined', 'json');
+  return `<pre tabindex="0"><code class="language-json">${json}</code></pre>`;
 }
 
 export function codeBlock(source: string, language: string): string {
   return `<pre tabindex="0"><code class="language-${escapeHtml(language)}">${highlight(source, language)}</code></pre>`;
+}
+
+/** A table's header row: one column header per label. */
+export function tableHead(...labels: string[]): string {
+  return `<thead><tr>${labels.map((label) => `<th scope="col">${escapeHtml(label)}</th>`).join('')}</tr></thead>`;
 }
 
 /** Tables scroll inside their own box on narrow screens. */
@@ -37,7 +43,8 @@ export function methodBadge(method: string): string {
 
 /** A heading with a visible link to itself (shown on hover and focus, always in print-free form). */
 export function heading(level: number, id: string, html: string): string {
-  return `<h${level} id="${id}">${html} <a class="anchor" href="#${id}" aria-label="Link to this section">#</a></h${level}>`;
+  const anchor = `<a class="anchor" href="#${id}" aria-label="Link to this section">#</a>`;
+  return `<h${level} id="${id}">${html} ${anchor}</h${level}>`;
 }
 
 /** A page section under an h2 the section is labelled by (`id` is also the fragment to link to). */

@@ -1,7 +1,10 @@
 // Where each page lives inside site/, and relative hrefs between pages (so the site works from any folder and
 // from file://).
 
-/** Names become file names: anything outside [A-Za-z0-9_.-] is replaced (operationIds and schema names rarely have any). */
+/**
+ * Names become file names: anything outside [A-Za-z0-9_.-] is replaced (operationIds and schema names rarely
+ * have any).
+ */
 function fileSlug(name: string): string {
   return name.replace(/[^A-Za-z0-9_.-]/g, '_');
 }

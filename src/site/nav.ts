@@ -41,13 +41,16 @@ export function apiNav(model: SiteModel, file: string, current: { tag?: string; 
       .map(({ entry, method }) => {
         const page = operationPage(entry.operationId);
         const here = page === file ? ' aria-current="page"' : '';
-        return `<li class=${METHOD_CLASS[method] ?? 'o'}><a href="${link(page)}"${here}>${escapeHtml(entry.summary || entry.operationId)}</a>`;
+        const label = escapeHtml(entry.summary || entry.operationId);
+        return `<li class=${METHOD_CLASS[method] ?? 'o'}><a href="${link(page)}"${here}>${label}</a>`;
       })
       .join('');
     const open = g.name === current.tag ? ' open' : '';
-    return `<details${open}><summary>${escapeHtml(g.name)} <span class="count">${g.operations.length}</span></summary><ul>${items}</ul></details>`;
+    const summary = `<summary>${escapeHtml(g.name)} <span class="count">${g.operations.length}</span></summary>`;
+    return `<details${open}>${summary}<ul>${items}</ul></details>`;
   });
   // The schemas are listed on schema pages; operation pages link to the index's list.
+  const count = `<span class="count">${model.schemaNames.length}</span>`;
   if (current.schema) {
     const schemas = model.schemaNames
       .map((name) => {
@@ -56,15 +59,13 @@ export function apiNav(model: SiteModel, file: string, current: { tag?: string; 
         return `<li><a href="${link(page)}"${here}>${escapeHtml(name)}</a>`;
       })
       .join('');
-    groups.push(
-      `<details open><summary>Schemas <span class="count">${model.schemaNames.length}</span></summary><ul class="schemas">${schemas}</ul></details>`,
-    );
+    groups.push(`<details open><summary>Schemas ${count}</summary><ul class="schemas">${schemas}</ul></details>`);
   } else {
-    groups.push(
-      `<p class="api-nav-top"><a href="${link(`${INDEX_PAGE}#schemas`)}">Schemas</a> <span class="count">${model.schemaNames.length}</span></p>`,
-    );
+    groups.push(`<p class="api-nav-top"><a href="${link(`${INDEX_PAGE}#schemas`)}">Schemas</a> ${count}</p>`);
   }
-  return `<nav class="api-nav" tabindex="0" aria-label="${escapeHtml(model.site.apiTitle)} API"><details class="api-nav-fold"><summary>${escapeHtml(model.site.apiTitle)}: operations and schemas</summary>
+  const title = escapeHtml(model.site.apiTitle);
+  const fold = `<details class="api-nav-fold"><summary>${title}: operations and schemas</summary>`;
+  return `<nav class="api-nav" tabindex="0" aria-label="${title} API">${fold}
 <p class="api-nav-top"><a href="${link(INDEX_PAGE)}">All operations</a></p>
 ${groups.join('\n')}
 </details></nav>`;

@@ -17,6 +17,11 @@ export function homePageArtifact(apis: HomeApi[]): { path: string; content: stri
     const to = (page: string) => escapeHtml(`${api}/${page}`);
     const id = `api-${api}`;
     const tags = (spec.tags ?? []).map((t) => escapeHtml(t.name)).join(', ');
+    const links = [
+      `<a href="${to(INDEX_PAGE)}">Operations and schemas</a>`,
+      `<a href="${to(REFERENCE_PAGE)}">Redoc reference</a>`,
+      `<a href="${to(REPORT_PAGE)}">Build report</a>`,
+    ].join(' · ');
     return `<li class="api-card">
 <h2 id="${id}"><a href="${to(INDEX_PAGE)}">${escapeHtml(spec.info.title)}</a></h2>
 <dl class="facts">
@@ -25,7 +30,7 @@ export function homePageArtifact(apis: HomeApi[]): { path: string; content: stri
 <dt>Authentication</dt><dd>${authentication(spec)}</dd>
 <dt>Spec</dt><dd><code>${escapeHtml(specPath)}</code></dd>
 </dl>
-<p class="api-links"><a href="${to(INDEX_PAGE)}">Operations and schemas</a> · <a href="${to(REFERENCE_PAGE)}">Redoc reference</a> · <a href="${to(REPORT_PAGE)}">Build report</a></p>
+<p class="api-links">${links}</p>
 </li>`;
   });
   const nav = apis
@@ -33,8 +38,9 @@ export function homePageArtifact(apis: HomeApi[]): { path: string; content: stri
       ({ api, spec }) => `<li><a href="${escapeHtml(`${api}/${INDEX_PAGE}`)}">${escapeHtml(spec.info.title)}</a></li>`,
     )
     .join('');
+  const search = `<a href="${SEARCH_PAGE}">Search all ${apis.length} APIs</a>`;
   const body = `<h1>Onedata REST APIs</h1>
-<p>One OpenAPI 3.1 spec per API, rebuilt from its documentation pages. <a href="${SEARCH_PAGE}">Search all ${apis.length} APIs</a>.</p>
+<p>One OpenAPI 3.1 spec per API, rebuilt from its documentation pages. ${search}.</p>
 <nav aria-label="APIs"><ul class="toc">${nav}</ul></nav>
 <ul class="api-cards">
 ${cards.join('\n')}

@@ -38,7 +38,9 @@ export function indexPageArtifact(model: SiteModel): { path: string; content: st
     const items = g.operations
       .map(({ entry, method, path }) => {
         const deprecated = entry.deprecated ? ` ${badge('Deprecated', 'deprecated')}` : '';
-        return `<li><a href="${escapeHtml(operationPage(entry.operationId))}">${methodBadge(method)} <code class="path">${escapeHtml(path)}</code></a>${deprecated}<br><span class="summary">${escapeHtml(entry.summary)}</span></li>`;
+        const target = escapeHtml(operationPage(entry.operationId));
+        const link = `<a href="${target}">${methodBadge(method)} <code class="path">${escapeHtml(path)}</code></a>`;
+        return `<li>${link}${deprecated}<br><span class="summary">${escapeHtml(entry.summary)}</span></li>`;
       })
       .join('\n');
     const redoc =
@@ -56,10 +58,11 @@ export function indexPageArtifact(model: SiteModel): { path: string; content: st
     })
     .join('\n');
   const { info } = model.spec;
+  const schemaCount = model.schemaNames.length;
   const body = [
     `<h1>${escapeHtml(info.title)}</h1>`,
-    `<p>Version ${escapeHtml(info.version)} · ${model.operations.length} operations · ${model.schemaNames.length} schemas</p>`,
-    `<nav aria-label="Tags"><ul class="toc">${toc}<li><a href="#schemas">Schemas</a> (${model.schemaNames.length})</li></ul></nav>`,
+    `<p>Version ${escapeHtml(info.version)} · ${model.operations.length} operations · ${schemaCount} schemas</p>`,
+    `<nav aria-label="Tags"><ul class="toc">${toc}<li><a href="#schemas">Schemas</a> (${schemaCount})</li></ul></nav>`,
     ...sections,
     section('schemas', 'Schemas', `<ul class="schema-list">\n${schemas}\n</ul>`),
     info.description

@@ -29,7 +29,12 @@ export function referenceLinks(model: SiteModel): ReferenceLinks {
 /** A fixed box on Redoc's page: the static page of what Redoc shows (its hash route followed), and home. */
 function backLinks(links: ReferenceLinks): string {
   const home = links.home ? ` · <a href="${links.home}" style="color:#0b57a4">All APIs</a>` : '';
-  return `<nav aria-label="Static pages" id="static-pages" style="position:fixed;z-index:1000;right:12px;bottom:12px;background:#fff;color:#1d2327;border:1px solid #8a949e;border-radius:6px;padding:6px 10px;font:14px/1.4 system-ui,sans-serif;box-shadow:0 2px 8px rgb(0 0 0 / .2)"><a id="static-page" href="${INDEX_PAGE}" style="color:#0b57a4">Static pages</a>${home}</nav>
+  const boxStyle =
+    'position:fixed;z-index:1000;right:12px;bottom:12px;background:#fff;color:#1d2327;' +
+    'border:1px solid #8a949e;border-radius:6px;padding:6px 10px;font:14px/1.4 system-ui,sans-serif;' +
+    'box-shadow:0 2px 8px rgb(0 0 0 / .2)';
+  const staticPage = `<a id="static-page" href="${INDEX_PAGE}" style="color:#0b57a4">Static pages</a>`;
+  return `<nav aria-label="Static pages" id="static-pages" style="${boxStyle}">${staticPage}${home}</nav>
 <script>(function () {
   var tags = ${JSON.stringify(links.tags)};
   function update() {
@@ -62,7 +67,8 @@ const CDN_LOGO = /https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini(?:-full)?\.svg/g;
 const TEXT_LOGO =
   'data:image/svg+xml,' +
   encodeURIComponent(
-    '<svg xmlns="http://www.w3.org/2000/svg" width="60" height="16"><text x="0" y="13" font-family="sans-serif" font-size="13" fill="#0044d4">Redocly</text></svg>',
+    '<svg xmlns="http://www.w3.org/2000/svg" width="60" height="16">' +
+      '<text x="0" y="13" font-family="sans-serif" font-size="13" fill="#0044d4">Redocly</text></svg>',
   );
 
 /** reference.html (its assets under `assetPrefix`, relative to the page) and the Redoc bundle it loads. */
@@ -119,7 +125,10 @@ function offlineBundle(bundle: string): string {
   return offline;
 }
 
-/** The CDN URLs become the local asset (integrity included); an empty icon stops the browser asking for /favicon.ico. */
+/**
+ * The CDN URLs become the local asset (integrity included); an empty icon stops the browser asking for
+ * /favicon.ico.
+ */
 let integrityText: string | undefined;
 
 function localRedoc(html: string, bundle: string, bundleHref: string): string {

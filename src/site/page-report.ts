@@ -1,7 +1,7 @@
 // The build report (spec/report.json) as a page: the same groups as spec/REPORT.md, every finding linked to the
 // operation or schema it concerns; each row has an id the operation and schema pages link back to.
 import { findingRowId } from './findings-list.ts';
-import { badge, escapeHtml, section, tableWrap } from './html.ts';
+import { badge, escapeHtml, section, tableHead, tableWrap } from './html.ts';
 import { page } from './layout.ts';
 import { href, REPORT_PAGE } from './links.ts';
 import type { Finding, Location } from '../rebuild/findings.ts';
@@ -77,30 +77,37 @@ function value(v: unknown): string {
   const text = typeof v === 'string' ? v : JSON.stringify(v, null, 2);
   if (text.length <= VALUE_PREVIEW && !text.includes('\n')) return `<code>${escapeHtml(text)}</code>`;
   const preview = text.replace(/\s+/g, ' ').slice(0, VALUE_PREVIEW - 1) + '…';
-  return `<details><summary>${escapeHtml(preview)}</summary><pre tabindex="0"><code>${escapeHtml(text)}</code></pre></details>`;
+  const full = `<pre tabindex="0"><code>${escapeHtml(text)}</code></pre>`;
+  return `<details><summary>${escapeHtml(preview)}</summary>${full}</details>`;
 }
 
 function mergeTable(items: NumberedFinding[], subject: (f: Finding) => string): string {
   const rows = items
     .map(({ finding: f, index }) => {
       const what = f.message.replace(/^[^:]*: /, '');
-      return `<tr id="${findingRowId(index)}"><td>${subject(f)}</td><td>${escapeHtml(what)}</td><td>${loc(f.related)}<br>${value(f.before)}</td><td>${loc(f)}<br>${value(f.after)}</td></tr>`;
+      return (
+        `<tr id="${findingRowId(index)}"><td>${subject(f)}</td><td>${escapeHtml(what)}</td>` +
+        `<td>${loc(f.related)}<br>${value(f.before)}</td><td>${loc(f)}<br>${value(f.after)}</td></tr>`
+      );
     })
     .join('\n');
   return tableWrap(
-    `<table class="wide"><caption>Merged conflicts</caption>\n<thead><tr><th scope="col">Operation</th><th scope="col">What changed</th><th scope="col">Older</th><th scope="col">Newer</th></tr></thead>\n<tbody>\n${rows}\n</tbody></table>`,
+    `<table class="wide"><caption>Merged conflicts</caption>\n` +
+      `${tableHead('Operation', 'What changed', 'Older', 'Newer')}\n<tbody>\n${rows}\n</tbody></table>`,
   );
 }
 
 function findingTable(items: NumberedFinding[], subject: (f: Finding) => string, caption: string): string {
   // The message first: on a phone it is what shows before the table scrolls.
   const rows = items
-    .map(
-      ({ finding: f, index }) =>
-        `<tr id="${findingRowId(index)}"><td>${badge(f.severity, f.severity)} ${escapeHtml(f.message)} <span class="muted">(${escapeHtml(f.code)})</span></td><td>${subject(f)}</td><td>${loc(f)}</td></tr>`,
-    )
+    .map(({ finding: f, index }) => {
+      const code = `<span class="muted">(${escapeHtml(f.code)})</span>`;
+      const finding = `${badge(f.severity, f.severity)} ${escapeHtml(f.message)} ${code}`;
+      return `<tr id="${findingRowId(index)}"><td>${finding}</td><td>${subject(f)}</td><td>${loc(f)}</td></tr>`;
+    })
     .join('\n');
   return tableWrap(
-    `<table class="wide"><caption>${escapeHtml(caption)}</caption>\n<thead><tr><th scope="col">Finding</th><th scope="col">Concerns</th><th scope="col">Where</th></tr></thead>\n<tbody>\n${rows}\n</tbody></table>`,
+    `<table class="wide"><caption>${escapeHtml(caption)}</caption>\n` +
+      `${tableHead('Finding', 'Concerns', 'Where')}\n<tbody>\n${rows}\n</tbody></table>`,
   );
 }

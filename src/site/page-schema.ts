@@ -27,7 +27,8 @@ export function schemaPageArtifact(model: SiteModel, name: string): { path: stri
     `<dl class="facts"><dt>Type</dt><dd>${typeLabel(schema, link)}</dd>` +
       (required ? `<dt>Required</dt><dd>${required}</dd>` : '') +
       (releases ? `<dt>Releases</dt><dd>${releases}</dd>` : '') +
-      `<dt>Reference</dt><dd><a href="${escapeHtml(href(file, REFERENCE_PAGE))}">The Redoc reference</a> <span class="muted">(it shows schemas inside the operations that use them)</span></dd>` +
+      `<dt>Reference</dt><dd><a href="${escapeHtml(href(file, REFERENCE_PAGE))}">The Redoc reference</a> ` +
+      '<span class="muted">(it shows schemas inside the operations that use them)</span></dd>' +
       '</dl>',
     section(
       'properties',
@@ -68,7 +69,8 @@ function variantsSection(schema: Schema, link: (name: string) => string): string
     const rows = mapping
       .map(([value, ref]) => `<li><code>${escapeHtml(value)}</code> → ${typeLabel({ $ref: ref }, link)}</li>`)
       .join('');
-    text += `<p>The <code>${escapeHtml(discriminator.propertyName)}</code> property tells which.</p>${rows ? `<ul>${rows}</ul>` : ''}`;
+    const list = rows ? `<ul>${rows}</ul>` : '';
+    text += `<p>The <code>${escapeHtml(discriminator.propertyName)}</code> property tells which.</p>${list}`;
   }
   return section('variants', 'Variants', text);
 }
@@ -98,7 +100,8 @@ function inferredSection(schema: Schema): string {
     ? `<ul class="sources">${sources.map((s) => `<li><code>${escapeHtml(String(s))}</code></li>`).join('')}</ul>`
     : '';
   const lead = sources.length
-    ? `No documentation page defines this schema: it was inferred from the examples and property tables at these ${sources.length} place(s) in the docs:`
+    ? 'No documentation page defines this schema: it was inferred from the examples and property tables ' +
+      `at these ${sources.length} place(s) in the docs:`
     : 'No documentation page defines this schema: it was inferred from the schemas and examples that use it.';
   return section('inferred', 'Inferred schema', `<p>${lead}</p>${list}`);
 }
@@ -108,14 +111,16 @@ function usedBySection(model: SiteModel, name: string, file: string): string {
   const schemas = model.referencedBy.get(name) ?? [];
   const opList = operations.length
     ? `<ul class="op-list">${operations
-        .map(
-          (o) =>
-            `<li><a href="${escapeHtml(href(file, operationPage(o.entry.operationId)))}">${methodBadge(o.method)} <code class="path">${escapeHtml(o.path)}</code></a> ${escapeHtml(o.entry.summary)}</li>`,
-        )
+        .map((o) => {
+          const target = escapeHtml(href(file, operationPage(o.entry.operationId)));
+          const path = `<code class="path">${escapeHtml(o.path)}</code>`;
+          return `<li><a href="${target}">${methodBadge(o.method)} ${path}</a> ${escapeHtml(o.entry.summary)}</li>`;
+        })
         .join('\n')}</ul>`
     : '<p>No operation uses this schema.</p>';
-  const schemaList = schemas.length
-    ? `<h3 id="referenced-by">Referenced by schemas</h3><ul>${schemas.map((s) => `<li><a href="${escapeHtml(href(file, schemaPage(s)))}">${escapeHtml(s)}</a></li>`).join('')}</ul>`
-    : '';
+  const schemaItems = schemas
+    .map((s) => `<li><a href="${escapeHtml(href(file, schemaPage(s)))}">${escapeHtml(s)}</a></li>`)
+    .join('');
+  const schemaList = schemas.length ? `<h3 id="referenced-by">Referenced by schemas</h3><ul>${schemaItems}</ul>` : '';
   return section('used-by', 'Used by', opList + schemaList);
 }

@@ -82,7 +82,10 @@ export function typescriptSample({ op, method, path }: SiteOperation, spec: Spec
   ].join('\n');
 }
 
-/** openapi-fetch's second argument, one key a line: `{ params: { path, query, header }, body }`; empty when nothing to send. */
+/**
+ * openapi-fetch's second argument, one key a line: `{ params: { path, query, header }, body }`; empty when
+ * nothing to send.
+ */
 function initLiteral(request: ExampleRequest): string {
   const lines: string[] = [];
   if (Object.keys(request.params).length) lines.push(`  params: ${tsLiteral(request.params, '  ')},`);

@@ -1,5 +1,5 @@
 // The properties table of an object schema, used on schema pages and for bodies on operation pages.
-import { escapeHtml, tableWrap } from './html.ts';
+import { escapeHtml, tableHead, tableWrap } from './html.ts';
 import { renderInline } from './markdown.ts';
 import { propertyRows, typeLabel, type Schema } from './schema-model.ts';
 
@@ -20,14 +20,16 @@ export function propertiesTable(schema: Schema, caption: string, link: (name: st
   const rows = propertyRows(schema);
   if (!rows.length) return '';
   const body = rows
-    .map(
-      (r) =>
-        `<tr><th scope="row"><code>${escapeHtml(r.name)}</code><br><span class="muted">${r.required ? 'required' : 'optional'}</span></th>` +
-        `<td>${typeLabel(r.schema, link)}</td><td>${details(r.schema)}</td></tr>`,
-    )
+    .map((r) => {
+      const required = `<span class="muted">${r.required ? 'required' : 'optional'}</span>`;
+      return (
+        `<tr><th scope="row"><code>${escapeHtml(r.name)}</code><br>${required}</th>` +
+        `<td>${typeLabel(r.schema, link)}</td><td>${details(r.schema)}</td></tr>`
+      );
+    })
     .join('\n');
   return tableWrap(
-    `<table><caption>${escapeHtml(caption)}</caption>\n<thead><tr><th scope="col">Property</th><th scope="col">Type</th>` +
-      `<th scope="col">Description</th></tr></thead>\n<tbody>\n${body}\n</tbody></table>`,
+    `<table><caption>${escapeHtml(caption)}</caption>\n` +
+      `${tableHead('Property', 'Type', 'Description')}\n<tbody>\n${body}\n</tbody></table>`,
   );
 }

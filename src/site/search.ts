@@ -161,7 +161,10 @@ export function searchDocs(model: SiteModel, prefix: string, firstId: number): S
   return [...operations, ...schemaDocs];
 }
 
-/** search-index.json: the options, the APIs, and MiniSearch's serialized index (documents stored: what a result shows). */
+/**
+ * search-index.json: the options, the APIs, and MiniSearch's serialized index (documents stored: what a result
+ * shows).
+ */
 export function searchIndexArtifact(docs: SearchDoc[]): { path: string; content: string } {
   const terms = searchTerms();
   const search = new MiniSearch<SearchDoc>({
@@ -196,11 +199,17 @@ export function searchPageArtifact(
   content: string;
 } {
   const browse = apis.map((a) => `<a href="${escapeHtml(a.index)}">${escapeHtml(a.title)}</a>`).join(', ');
+  const status = 'Type a word: an operationId, a summary, a path, a privilege, a header or a schema.';
+  const noscript =
+    'Ranked search needs JavaScript. ' + `Browse every operation and schema from the API pages instead: ${browse}.`;
+  const hint =
+    'Results update as you type; ↓ and ↑ move through them, Esc returns to the search box. ' +
+    'Search for several words finds pages with all of them.';
   const body = `<h1>Search</h1>
-<p id="search-status" role="status">Type a word: an operationId, a summary, a path, a privilege, a header or a schema.</p>
-<noscript><p>Ranked search needs JavaScript. Browse every operation and schema from the API pages instead: ${browse}.</p></noscript>
+<p id="search-status" role="status">${status}</p>
+<noscript><p>${noscript}</p></noscript>
 <ol id="results" class="results" aria-label="Search results"></ol>
-<p class="hint muted">Results update as you type; ↓ and ↑ move through them, Esc returns to the search box. Search for several words finds pages with all of them.</p>`;
+<p class="hint muted">${hint}</p>`;
   return {
     path: SEARCH_PAGE,
     content: rootPage({

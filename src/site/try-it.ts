@@ -35,18 +35,34 @@ export function tryItSection(
     auth.kind === 'basic'
       ? `as user <code>${TRY_USER.username}</code> (password <code>${TRY_USER.password}</code>, HTTP basic)`
       : auth.kind === 'token'
-        ? `as user <code>${TRY_USER.username}</code> (token <code>${TRY_USER.token}</code> in the <code>${escapeHtml(auth.header ?? '')}</code> header)`
+        ? `as user <code>${TRY_USER.username}</code> (token <code>${TRY_USER.token}</code> ` +
+          `in the <code>${escapeHtml(auth.header ?? '')}</code> header)`
         : 'without credentials (public operation)';
   const body = request.body ? JSON.stringify(request.body.value, null, 2) : '';
   const m = method.toUpperCase();
-  const form = `<form class="try-it" data-method="${m}" data-path="${escapeHtml(target)}" data-auth="${auth.kind}"${auth.header ? ` data-auth-header="${escapeHtml(auth.header)}"` : ''} data-user="${TRY_USER.username}" data-password="${TRY_USER.password}" data-token="${TRY_USER.token}">
-<p>Sends the example request below ${who} to the server you choose. Start them with <code>npm start</code> (validating server) or <code>npm start -- --mock</code> (Prism mock too).</p>
+  const authData = `data-auth="${auth.kind}"${auth.header ? ` data-auth-header="${escapeHtml(auth.header)}"` : ''}`;
+  const userData =
+    `data-user="${TRY_USER.username}" data-password="${TRY_USER.password}" ` + `data-token="${TRY_USER.token}"`;
+  const start =
+    'Start them with <code>npm start</code> (validating server) ' +
+    'or <code>npm start -- --mock</code> (Prism mock too).';
+  const server = escapeHtml(site.tryIt.server);
+  const mock = escapeHtml(site.tryIt.mock);
+  const methodLabel = `<span class="method method-${method.toLowerCase()}">${m}</span>`;
+  const headerList = headers.length ? `<br>${headers.map((h) => `<code>${escapeHtml(h)}</code>`).join(' ')}` : '';
+  const rows = Math.min(14, body.split('\n').length + 1);
+  const bodyField = request.body
+    ? '<label for="try-body">Request body (JSON)</label>\n' +
+      `<textarea id="try-body" name="body" rows="${rows}" spellcheck="false">${escapeText(body)}</textarea>`
+    : '';
+  const form = `<form class="try-it" data-method="${m}" data-path="${escapeHtml(target)}" ${authData} ${userData}>
+<p>Sends the example request below ${who} to the server you choose. ${start}</p>
 <fieldset><legend>Target</legend>
-<label><input type="radio" name="target" value="${escapeHtml(site.tryIt.server)}" checked> Validating server <code>${escapeHtml(site.tryIt.server)}</code></label>
-<label><input type="radio" name="target" value="${escapeHtml(site.tryIt.mock)}"> Prism mock <code>${escapeHtml(site.tryIt.mock)}</code></label>
+<label><input type="radio" name="target" value="${server}" checked> Validating server <code>${server}</code></label>
+<label><input type="radio" name="target" value="${mock}"> Prism mock <code>${mock}</code></label>
 </fieldset>
-<p class="try-request"><span class="method method-${method.toLowerCase()}">${m}</span> <code class="path">${escapeHtml(target)}</code>${headers.length ? `<br>${headers.map((h) => `<code>${escapeHtml(h)}</code>`).join(' ')}` : ''}</p>
-${request.body ? `<label for="try-body">Request body (JSON)</label>\n<textarea id="try-body" name="body" rows="${Math.min(14, body.split('\n').length + 1)}" spellcheck="false">${escapeText(body)}</textarea>` : ''}
+<p class="try-request">${methodLabel} <code class="path">${escapeHtml(target)}</code>${headerList}</p>
+${bodyField}
 <p><button type="submit" disabled>Send request</button> <span class="try-note">(needs JavaScript)</span></p>
 <div class="try-response" aria-live="polite" hidden></div>
 </form>`;

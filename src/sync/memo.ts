@@ -6,7 +6,10 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../paths.ts';
 
-/** Where sync/check keep their caches: node_modules/.cache/onezone, or $ONEZONE_CACHE_DIR (benchmarks use a fresh one). */
+/**
+ * Where sync/check keep their caches: node_modules/.cache/onezone, or $ONEZONE_CACHE_DIR (benchmarks use a
+ * fresh one).
+ */
 export function cacheDir(root: string): string {
   return process.env.ONEZONE_CACHE_DIR ?? join(root, 'node_modules', '.cache', 'onezone');
 }

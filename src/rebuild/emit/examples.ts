@@ -39,8 +39,9 @@ export function mediaExamples(
   const map: Record<string, Schema> = {};
   examples.forEach((ex, i) => {
     const key = ex.origin === 'curl' ? `curl${i === 0 ? '' : i}` : i === 0 ? 'documented' : `documented${i}`;
+    const kind = ex.origin === 'curl' ? 'Output of the cURL sample' : 'Documented example';
     map[key] = {
-      summary: `${ex.origin === 'curl' ? 'Output of the cURL sample' : 'Documented example'} (${ex.at.file}:${ex.at.line})`,
+      summary: `${kind} (${ex.at.file}:${ex.at.line})`,
       value: ex.value,
     };
     sources.note(`${pointer}/examples/${pointerSegment(key)}/value`, { at: ex.at, subject, where });

@@ -15,7 +15,8 @@ export function attachCurlOutputs(ops: Operation[], findings: Findings): void {
       findings.warn(
         'example-without-response',
         ex.at,
-        `cURL sample prints a response body but ${op.operationId} has no 2xx response with a body; example not placed in the spec`,
+        `cURL sample prints a response body but ${op.operationId} has no 2xx response with a body; ` +
+          'example not placed in the spec',
         { subject: op.operationId },
       );
     }

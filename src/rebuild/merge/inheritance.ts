@@ -16,15 +16,14 @@ export function resolveInheritance(definitions: SchemaDefinition[], findings: Fi
   for (const d of definitions) {
     const kinds: ComponentPlan['kinds'] = [];
     if (d.nested.length) kinds.push('nested');
+    const nested = d.nested.map((n) => `#${n.anchor} (line ${n.at.line})`).join(', ');
     plans.set(d.name, {
       name: d.name,
       schema: structuredClone(d.schema),
       ...(d.examples[0] ? { example: d.examples[0] } : {}),
       page: true,
       kinds,
-      how: d.nested.length
-        ? `nested: inline object(s) ${d.nested.map((n) => `#${n.anchor} (line ${n.at.line})`).join(', ')} as schemas in place`
-        : '',
+      how: d.nested.length ? `nested: inline object(s) ${nested} as schemas in place` : '',
       at: d.at,
     });
   }
@@ -46,7 +45,8 @@ export function resolveInheritance(definitions: SchemaDefinition[], findings: Fi
       findings.warn(
         'dangling-reference',
         child.polymorphism!.at,
-        `${child.name} is documented as a subtype (discriminator ${discriminator}) but no definition can be its parent; kept as a plain schema`,
+        `${child.name} is documented as a subtype (discriminator ${discriminator}) ` +
+          'but no definition can be its parent; kept as a plain schema',
         { subject: child.name },
       );
       continue;
@@ -81,26 +81,25 @@ export function resolveInheritance(definitions: SchemaDefinition[], findings: Fi
     const orphans = children.filter((c) => !mapped.has(componentRef(c.name).$ref));
     plan.schema.discriminator = { propertyName: discriminator, ...(Object.keys(mapping).length ? { mapping } : {}) };
     plan.kinds.unshift('parent');
-    plan.how = join(
-      `parent of ${children.map((c) => `${c.name} (${c.at.file}:${c.at.line})`).join(', ')}: discriminator ${discriminator}, mapping ${Object.entries(
-        mapping,
-      )
-        .map(([v, ref]) => `${v} → ${ref.split('/').pop()}`)
-        .join(', ')}`,
-      plan.how,
-    );
+    const childList = children.map((c) => `${c.name} (${c.at.file}:${c.at.line})`).join(', ');
+    const mappingList = Object.entries(mapping)
+      .map(([v, ref]) => `${v} → ${ref.split('/').pop()}`)
+      .join(', ');
+    plan.how = join(`parent of ${childList}: discriminator ${discriminator}, mapping ${mappingList}`, plan.how);
     if (unmatched.length)
       findings.warn(
         'dangling-reference',
         parent.at,
-        `${parent.name}.${discriminator} lists ${unmatched.join(', ')}, which no subtype page documents; not in the discriminator mapping`,
+        `${parent.name}.${discriminator} lists ${unmatched.join(', ')}, which no subtype page documents; ` +
+          'not in the discriminator mapping',
         { subject: parent.name },
       );
     for (const orphan of orphans)
       findings.warn(
         'dangling-reference',
         orphan.polymorphism!.at,
-        `${orphan.name} is a subtype of ${parent.name} but no value of ${parent.name}.${discriminator} names it; not in the discriminator mapping`,
+        `${orphan.name} is a subtype of ${parent.name} but no value of ${parent.name}.${discriminator} names it; ` +
+          'not in the discriminator mapping',
         { subject: orphan.name },
       );
   }
@@ -109,7 +108,8 @@ export function resolveInheritance(definitions: SchemaDefinition[], findings: Fi
     if (d.polymorphism && !parentOf.has(d)) {
       plan.kinds.unshift('composed');
       plan.how = join(
-        `${d.polymorphism.kind.toLowerCase()} (line ${d.polymorphism.at.line}) with no parent on the pages: the page's flattened properties as they are`,
+        `${d.polymorphism.kind.toLowerCase()} (line ${d.polymorphism.at.line}) with no parent on the pages: ` +
+          "the page's flattened properties as they are",
         plan.how,
       );
     }

@@ -61,7 +61,8 @@ function sameRelease(kept: Operation, other: Operation, findings: Findings): Ope
     findings.error(
       'conflicting-operation',
       other.at,
-      `${other.operationId} (${other.method.toUpperCase()} ${other.path}) is claimed with different content by ${kept.at.file}:${kept.at.line} of the same release`,
+      `${other.operationId} (${other.method.toUpperCase()} ${other.path}) is claimed with different content ` +
+        `by ${kept.at.file}:${kept.at.line} of the same release`,
       {
         subject: kept.operationId,
         related: kept.at,

@@ -58,7 +58,8 @@ export function dropInvalidExamples(document: Schema, sources: ExampleSources, f
     findings.warn(
       'example-invalid',
       at,
-      `${source?.subject ?? site.pointer} ${source?.where ?? ''}: example does not validate against its schema (${reason}); dropped from the spec`,
+      `${source?.subject ?? site.pointer} ${source?.where ?? ''}: ` +
+        `example does not validate against its schema (${reason}); dropped from the spec`,
       { subject: source?.subject },
     );
   }

@@ -60,7 +60,9 @@ export const REPORT_GROUPS: readonly ReportGroup[] = [
   {
     id: 'components',
     title: 'How each schema was rebuilt',
-    why: 'One line per component: a plain page, a subtype (allOf its parent), a parent with its discriminator mapping, nested inline objects, or inferred.',
+    why:
+      'One line per component: a plain page, a subtype (allOf its parent), ' +
+      'a parent with its discriminator mapping, nested inline objects, or inferred.',
     codes: ['definition-rebuilt'],
   },
   {
@@ -123,7 +125,8 @@ export function reportModel(result: BuildResult): ReportJson {
 /** The one-line summary both the Markdown report and the report page open with. */
 export function summaryLine(s: ReportSummary): string {
   return (
-    `${s.sources} source page(s) → ${s.operations} operation(s), ${s.schemas} schema(s) (${s.inferredSchemas} inferred). ` +
+    `${s.sources} source page(s) → ${s.operations} operation(s), ` +
+    `${s.schemas} schema(s) (${s.inferredSchemas} inferred). ` +
     `${s.errors} error(s), ${s.warnings} warning(s), ${s.infos} note(s); ${s.unmapped} unmapped block(s).`
   );
 }

@@ -26,8 +26,9 @@ export function reportMarkdown(result: BuildResult, command: string): string {
     if (group.codes.includes('merged-change')) {
       out.push('| Operation | What changed | Older | Newer |', '|---|---|---|---|');
       for (const f of items) {
+        const what = cell(f.message.replace(/^[^:]*: /, ''));
         out.push(
-          `| ${f.subject ?? ''} | ${cell(f.message.replace(/^[^:]*: /, ''))} | ${loc(f.related)} ${value(f.before)} | ${loc(f)} ${value(f.after)} |`,
+          `| ${f.subject ?? ''} | ${what} | ${loc(f.related)} ${value(f.before)} | ${loc(f)} ${value(f.after)} |`,
         );
       }
     } else {

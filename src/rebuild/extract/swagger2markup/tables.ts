@@ -172,9 +172,10 @@ export function setDefault(ctx: PageContext, schema: Schema, value: unknown, lin
     schema.default = typed.value;
     return;
   }
+  const columnType = `${JSON.stringify(schema.type ?? 'any')}${Array.isArray(schema.enum) ? ' (enum)' : ''}`;
   ctx.findings.warn(
     'unknown-type',
     locate(ctx, line),
-    `default ${JSON.stringify(value)} is not a value of the column's type ${JSON.stringify(schema.type ?? 'any')}${Array.isArray(schema.enum) ? ' (enum)' : ''}; default left out`,
+    `default ${JSON.stringify(value)} is not a value of the column's type ${columnType}; default left out`,
   );
 }

@@ -1,5 +1,5 @@
-// `##### Example HTTP request` (`###### Request path`, `###### Request query`, `###### Request body`) and `##### Example HTTP response`
-// (`###### Response 200` …): JSON examples after swagger2markup's "json :" line.
+// `##### Example HTTP request` (`###### Request path`, `###### Request query`, `###### Request body`) and
+// `##### Example HTTP response` (`###### Response 200` …): JSON examples after swagger2markup's "json :" line.
 import type { Block } from '../../../markdown/blocks.ts';
 import { fenceJson } from '../../../markdown/units.ts';
 import type { Example } from '../../../model.ts';
