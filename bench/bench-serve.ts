@@ -128,8 +128,15 @@ try {
   await waitUntilAnswering(barePath);
 
   const oursPort = await freePort();
-  // The Onezone spec alone, the one Prism mocks below (npm run serve serves all four APIs by default).
-  children.push(spawnScript('src/cli/serve.ts', ['--port', String(oursPort), '--spec', specPathOf('onezone')]));
+  // The Onezone spec alone, the one Prism mocks below (npm run serve serves all four APIs by default). Every
+  // request stores a token (~256 B of the 64 MiB state budget, 24 h TTL): the admin's per-user token quota
+  // (10 000 by default) is lifted, the budget holds the ~100k tokens of a run at ~10k req/s.
+  children.push(
+    spawnScript('src/cli/serve.ts', [
+      ...['--port', String(oursPort), '--spec', specPathOf('onezone')],
+      ...['--tokens-per-user', String(10_000_000)],
+    ]),
+  );
   const oursBase = `http://127.0.0.1:${oursPort}/api/v3/onezone`;
   await waitUntilAnswering(oursBase);
   const created = await fetch(`${oursBase}/user/spaces`, {

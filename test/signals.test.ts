@@ -77,3 +77,8 @@ test('npm start: SIGTERM to npm stops the site and API servers within 10 s', asy
   const [site, api] = [await freePort(), await freePort()];
   await stopsWithNpm('start', ['--site-port', String(site), '--port', String(api)], /stops everything/, site);
 });
+
+test('npm run serve: SIGTERM to npm stops the API server within 10 s', async () => {
+  const port = await freePort();
+  await stopsWithNpm('serve', ['--port', String(port)], /serving .*Ctrl-C stops/, port);
+});

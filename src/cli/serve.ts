@@ -1,14 +1,53 @@
 // npm run serve [-- --port 8080] [--host 127.0.0.1] [--spec <file>] [--users <file>] [--body-limit <bytes>]
+//   [--state-budget <bytes>] [--spaces-per-user <n>] [--tokens-per-user <n>] [--token-ttl <seconds>]
+//   [--headers-timeout <s>] [--request-timeout <s>] [--keep-alive-timeout <s>] [--cors-origin <origins>]
 // Serves Onedata's four APIs (spec/<api>/openapi.yaml, each under its base path) on one node:http server, or one
-// spec alone with --spec, until SIGINT/SIGTERM; then lets requests in flight finish and exits.
+// spec alone with --spec, until SIGINT/SIGTERM/SIGHUP or until npm is gone (lifecycle.ts); then lets requests in
+// flight finish and exits.
 import { relative, resolve } from 'node:path';
-import { DEFAULT_BODY_LIMIT, DEFAULT_HOST, DEFAULT_PORT, DEFAULT_USERS_PATH, startServer } from '../server/index.ts';
+import {
+  DEFAULT_BODY_LIMIT,
+  DEFAULT_CORS_ORIGINS,
+  DEFAULT_HOST,
+  DEFAULT_PORT,
+  DEFAULT_STATE_LIMITS,
+  DEFAULT_TIMEOUTS,
+  DEFAULT_USERS_PATH,
+  startServer,
+} from '../server/index.ts';
+import { checkOrigin } from '../server/cors.ts';
 import { PROJECT_ROOT } from '../paths.ts';
-import { byteCount, existingFile, parseCommand, port } from './args.ts';
+import { byteCount, existingFile, type Parser, parseCommand, port, positiveNumber, UsageError } from './args.ts';
+import { stopOnSignals } from './lifecycle.ts';
+
+const seconds = positiveNumber({ integer: false });
+const count = positiveNumber({ integer: true });
+
+/** Comma-separated origins (scheme://host[:port]), `*` for any, or `none`. */
+const origins: Parser<string[]> = (raw, label) => {
+  if (raw.trim() === 'none') return [];
+  const list = raw
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  try {
+    list.forEach(checkOrigin);
+  } catch (error) {
+    throw new UsageError(`${label}: ${(error as Error).message}`);
+  }
+  if (list.length === 0) throw new UsageError(`${label} needs an origin, '*' or 'none'`);
+  if (list.includes('*') && list.length > 1) throw new UsageError(`${label}: '*' cannot be combined with origins`);
+  return list;
+};
+
+const usage =
+  'usage: npm run serve -- [--port 8080] [--host 127.0.0.1] [--spec file] [--users file] [--body-limit bytes]\n' +
+  '         [--state-budget bytes] [--spaces-per-user n] [--tokens-per-user n] [--token-ttl seconds]\n' +
+  '         [--headers-timeout s] [--request-timeout s] [--keep-alive-timeout s] [--cors-origin origins]';
 
 const { values } = parseCommand({
   name: 'serve',
-  usage: 'usage: npm run serve -- [--port 8080] [--host 127.0.0.1] [--spec file] [--users file] [--body-limit bytes]',
+  usage,
   summary:
     "Serves Onedata's four APIs under their base paths (or one spec alone with --spec) on node:http until " +
     'SIGINT/SIGTERM, then lets requests in flight finish and exits.',
@@ -37,8 +76,74 @@ const { values } = parseCommand({
       parse: byteCount,
       help: 'largest request body accepted; a larger one is a 413',
     },
+    'state-budget': {
+      type: 'string',
+      value: 'bytes',
+      default: String(DEFAULT_STATE_LIMITS.budgetBytes),
+      defaultText: `${DEFAULT_STATE_LIMITS.budgetBytes} = 64 MiB`,
+      parse: byteCount,
+      help: 'bytes the in-memory state of all APIs may take; past it, storing more is a 507',
+    },
+    'spaces-per-user': {
+      type: 'string',
+      value: 'n',
+      default: String(DEFAULT_STATE_LIMITS.spacesPerUser),
+      parse: count,
+      help: 'spaces one user may create; more is a 429',
+    },
+    'tokens-per-user': {
+      type: 'string',
+      value: 'n',
+      default: String(DEFAULT_STATE_LIMITS.tokensPerUser),
+      parse: count,
+      help: 'unexpired invite tokens one user may have issued; more is a 429',
+    },
+    'token-ttl': {
+      type: 'string',
+      value: 'seconds',
+      default: String(DEFAULT_STATE_LIMITS.tokenTtlMs / 1000),
+      defaultText: `${DEFAULT_STATE_LIMITS.tokenTtlMs / 1000} = 24 h`,
+      parse: seconds,
+      help: 'how long an invite token stays valid; then it is forgotten, spent or not',
+    },
+    'headers-timeout': {
+      type: 'string',
+      value: 's',
+      default: String(DEFAULT_TIMEOUTS.headersMs / 1000),
+      parse: seconds,
+      help: 'time to receive the request headers; then a 408 and the connection is closed',
+    },
+    'request-timeout': {
+      type: 'string',
+      value: 's',
+      default: String(DEFAULT_TIMEOUTS.requestMs / 1000),
+      parse: seconds,
+      help: 'time to receive the whole request, body included; then a 408',
+    },
+    'keep-alive-timeout': {
+      type: 'string',
+      value: 's',
+      default: String(DEFAULT_TIMEOUTS.keepAliveMs / 1000),
+      parse: seconds,
+      help: 'how long an idle keep-alive connection stays open',
+    },
+    'cors-origin': {
+      type: 'string',
+      value: 'origins',
+      default: DEFAULT_CORS_ORIGINS.join(','),
+      parse: origins,
+      help: "comma-separated origins browsers may call from; '*' for any (no credentials), 'none' for no CORS",
+    },
   },
 });
+
+if (values['headers-timeout'] > values['request-timeout']) {
+  process.stderr.write(
+    `serve: --headers-timeout (${values['headers-timeout']}) must not exceed ` +
+      `--request-timeout (${values['request-timeout']})\n${usage}\n`,
+  );
+  process.exit(2);
+}
 
 const server = await startServer({
   port: values.port,
@@ -46,24 +151,28 @@ const server = await startServer({
   ...(values.spec !== undefined && { specPath: resolve(values.spec) }),
   usersPath: resolve(values.users),
   bodyLimit: values['body-limit'],
+  state: {
+    budgetBytes: values['state-budget'],
+    spacesPerUser: values['spaces-per-user'],
+    tokensPerUser: values['tokens-per-user'],
+    tokenTtlMs: values['token-ttl'] * 1000,
+  },
+  timeouts: {
+    headersMs: values['headers-timeout'] * 1000,
+    requestMs: values['request-timeout'] * 1000,
+    keepAliveMs: values['keep-alive-timeout'] * 1000,
+  },
+  corsOrigins: values['cors-origin'],
 }).catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
 const served = Object.entries(server.urls).map(([api, url]) => `${api} at ${url}`);
 console.log(
   `serving ${values.spec ?? 'the four APIs'}: ${served.join(', ')} (users from ${values.users}); Ctrl-C stops`,
 );
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    console.log(`${signal}: finishing requests in flight`);
-    server.close().then(
-      () => console.log('stopped'),
-      (error: unknown) => {
-        console.error(error);
-        process.exitCode = 1;
-      },
-    );
-  });
-}
+stopOnSignals('serve', async () => {
+  await server.close();
+  console.log('stopped');
+});
 
 function fail(message: string): never {
   console.error(`serve: ${message}`);

@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../paths.ts';
 import { syncProject } from '../sync/write.ts';
-import { DEFAULT_HOST, DEFAULT_PORT, startServer } from '../server/index.ts';
+import { DEFAULT_HOST, DEFAULT_PORT, siteOrigins, startServer } from '../server/index.ts';
 import { serveStatic } from '../static/server.ts';
 import { DEFAULT_MOCK_PORT, startMock } from '../mock/prism.ts';
 import { apiNames } from '../sync/apis.ts';
@@ -51,7 +51,7 @@ try {
   const apis = apiNames(PROJECT_ROOT);
   // The pages' "Try it" forms call the API server, and the mocks when they run.
   const apiPorts = [values.port, ...(values.mock ? apis.map((_, i) => values['mock-port'] + i) : [])];
-  const connectOrigins = apiPorts.flatMap((p) => [`http://${values.host}:${p}`, `http://localhost:${p}`]);
+  const connectOrigins = apiPorts.flatMap((p) => siteOrigins(values.host, p));
   const site = await serveStatic(join(PROJECT_ROOT, 'site'), {
     port: values['site-port'],
     host: values.host,
@@ -59,7 +59,9 @@ try {
   });
   stops.push(() => site.close());
   console.log(`site    ${site.url}index.html`);
-  const server = await startServer({ port: values.port, host: values.host });
+  // The portal's "Try it" forms call the server from the site's origin.
+  const corsOrigins = siteOrigins(values.host, values['site-port']);
+  const server = await startServer({ port: values.port, host: values.host, corsOrigins });
   stops.push(() => server.close());
   for (const [api, url] of Object.entries(server.urls)) console.log(`server  ${url} (${api})`);
   if (values.mock) {

@@ -16,6 +16,7 @@ import { authorizer, privilegesOf, type Authorize } from './privileges.ts';
 import { CachedRouter } from './router.ts';
 import { authenticator, type Authenticate } from './security.ts';
 import type { LoadedSpec } from './spec.ts';
+import type { StateBudget, StateLimits } from './limits.ts';
 import { createState, type State } from './state.ts';
 import { stubReply } from './stub-replies.ts';
 import { badRequest } from './validation-errors.ts';
@@ -34,6 +35,10 @@ export interface App {
   /** The API's base path, e.g. /api/v3/onepanel. */
   basePath: string;
   handle(request: RawRequest): Reply;
+  /** The methods of the operations at a request's path (for CORS preflights); undefined for no operation. */
+  methodsAt(url: string): string[] | undefined;
+  /** The API's in-memory state. */
+  state: State;
   /** The reply for an error raised outside an operation (413 while reading, a bug → 500); `url`: the request's. */
   errorReply(error: unknown, url?: string): Reply;
 }
@@ -54,7 +59,19 @@ interface Plan {
   answer: Answer;
 }
 
-export async function createApp(spec: LoadedSpec, users: UsersFile, implementations: Registry, log: Log): Promise<App> {
+/** What bounds the state (limits.ts): the byte budget, shared by the apps of one server, and the limits. */
+export interface StateBounds {
+  budget: StateBudget;
+  limits: Readonly<StateLimits>;
+}
+
+export async function createApp(
+  spec: LoadedSpec,
+  users: UsersFile,
+  implementations: Registry,
+  log: Log,
+  { budget, limits }: StateBounds,
+): Promise<App> {
   const api = new OpenAPIBackend({
     definition: structuredClone(spec.backendDocument) as unknown as Document,
     apiRoot: spec.basePath || '/',
@@ -91,7 +108,7 @@ export async function createApp(spec: LoadedSpec, users: UsersFile, implementati
     throw new Error(`ajv cannot compile a request schema of the ${spec.api} spec: ${(error as Error).message}`);
   }
 
-  const state = createState(users.groups, spec.privileges, new Set(users.users.map((u) => u.username)));
+  const state = createState(users.groups, spec.privileges, new Set(users.users.map((u) => u.username)), budget, limits);
   // Onepanel's users created through the API log in too; elsewhere the users file is all.
   const accounts = new Accounts(
     usersFor(users.users, spec.privileges),
@@ -145,6 +162,8 @@ export async function createApp(spec: LoadedSpec, users: UsersFile, implementati
 
   return {
     basePath: spec.basePath,
+    state,
+    methodsAt: (url) => router.methodsAt(url),
     handle(request) {
       const { operation, params } = router.match(request.method, request.url);
       try {
@@ -184,7 +203,8 @@ function answerFor(
   // The stub is computed from the spec as written (3.1), not from openapi-backend's 3.0 form.
   const written = spec.document.paths[operation.path]?.[operation.method] ?? (operation as unknown as SpecOperation);
   const stub = stubReply(written, spec.document);
-  const line = `stub    ${operation.method.toUpperCase()} ${operation.path} (${id}) answered by its stub, marked ${STUB_HEADER}: true`;
+  const call = `${operation.method.toUpperCase()} ${operation.path} (${id})`;
+  const line = `stub    ${call} answered by its stub, marked ${STUB_HEADER}: true`;
   return () => {
     log(line);
     return stub();

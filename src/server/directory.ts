@@ -1,8 +1,17 @@
 // The in-memory spaces and groups: who is a member of what, with which privileges there. Lives as long as the
-// server process; nothing is persisted.
+// server process; nothing is persisted. Bounded (limits.ts): names of at most 1024 bytes, spaces per user,
+// the state's byte budget for every space and membership added.
 import { randomBytes } from 'node:crypto';
 import type { GroupSeed } from './accounts.ts';
-import { assertRoom, LIMITS } from './limits.ts';
+import {
+  assertNameLength,
+  assertRoom,
+  ENTRY_BYTES,
+  LIMITS,
+  type StateBudget,
+  stringBytes,
+  UserQuota,
+} from './limits.ts';
 
 export type ResourceKind = 'space' | 'group';
 
@@ -16,8 +25,14 @@ export interface Resource {
 
 export class Directory {
   private readonly resources: Record<ResourceKind, Map<string, Resource>> = { space: new Map(), group: new Map() };
+  private readonly spacesPerUser: UserQuota;
 
-  constructor(groups: readonly GroupSeed[]) {
+  constructor(
+    groups: readonly GroupSeed[],
+    private readonly budget: StateBudget,
+    spacesPerUser: number,
+  ) {
+    this.spacesPerUser = new UserQuota(spacesPerUser, 'spaces');
     for (const group of groups) {
       const members = new Map(
         Object.entries(group.members).map(([username, privileges]) => [username, new Set(privileges)]),
@@ -31,12 +46,20 @@ export class Directory {
   }
 
   /** A new space with an unguessable id (Onezone ids are 43 base64url characters); its creator holds `privileges`. */
-  createSpace(name: string, creator: string, privileges: Iterable<string>): Resource {
+  createSpace(name: string | undefined, creator: string, privileges: Iterable<string>): Resource {
+    assertNameLength(name);
     assertRoom(this.resources.space.size, LIMITS.spaces, 'spaces');
+    this.spacesPerUser.take(creator);
+    try {
+      this.budget.take(ENTRY_BYTES.space + stringBytes(name), 'another space');
+    } catch (error) {
+      this.spacesPerUser.give(creator);
+      throw error;
+    }
     const space: Resource = {
       kind: 'space',
       id: randomBytes(32).toString('base64url'),
-      name,
+      name: name ?? '',
       members: new Map([[creator, new Set(privileges)]]),
     };
     this.resources.space.set(space.id, space);
@@ -50,6 +73,7 @@ export class Directory {
   /** Adds a member without privileges; false when already a member. */
   addMember(resource: Resource, username: string): boolean {
     if (resource.members.has(username)) return false;
+    this.budget.take(ENTRY_BYTES.member, `another member of ${resource.kind} ${resource.id}`);
     resource.members.set(username, new Set());
     return true;
   }

@@ -1,5 +1,5 @@
 // Errors and their JSON bodies, in the Error shape of the spec served. Each API documents its own: Onezone's
-// seed spec a oneOf of the old {error: string} and the newer {error: {id, details: {key}, description}}, its
+// seed sample an anyOf of the old {error: string} and the newer {error: {id, details: {key}, description}}, its
 // full corpus only the old one, Onepanel {error, description}, LUMA {error, errorDescription}. So the body takes
 // the first candidate shape that the documented schema accepts and that uses only the properties it declares,
 // and `details.key` (required by the newer shape) names the request part the error is about. A status the

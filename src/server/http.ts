@@ -1,32 +1,68 @@
-// node:http around the app: reads the body up to the limit (413), writes replies as JSON, logs one line per
-// request and answers unparseable HTTP with a JSON error instead of node's plain-text one.
-import type { IncomingMessage, ServerResponse } from 'node:http';
+// node:http around the app: reads the body up to the limit (413), writes replies as JSON with the CORS headers,
+// answers CORS preflights, logs one line per request, and answers what node would answer itself in its own
+// plain-text or empty way in the API's Error shape instead: unparseable HTTP (400), oversized headers (431),
+// timeouts (408), an HTTP/1.1 request without Host (400), an Expect other than 100-continue (417).
+import { type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Reply } from '../openapi/stub-reply.ts';
 import type { App } from './app.ts';
+import type { CorsPolicy } from './cors.ts';
 import type { Log } from './log.ts';
 import { HttpError } from './errors.ts';
+
+type Served = Pick<App, 'handle' | 'errorReply' | 'methodsAt'>;
 
 export interface ListenerOptions {
   bodyLimit: number;
   log: Log;
+  cors: CorsPolicy;
   /** True once the server is closing: replies then close their connection instead of keeping it alive. */
   draining: () => boolean;
 }
 
+/** Answers `req` with `reply` (plus the CORS headers its Origin gets) and logs the line. */
+function replier(
+  req: IncomingMessage,
+  res: ServerResponse,
+  { log, cors, draining }: Pick<ListenerOptions, 'log' | 'cors' | 'draining'>,
+): (reply: Reply, close?: boolean) => void {
+  const started = performance.now();
+  return (reply, close = false) => {
+    // After a 413 the unread body bytes would be taken for the next request on this connection.
+    send(res, reply, close || draining() || reply.status === 413, cors.headersFor(req.headers.origin));
+    log(`${req.method} ${(req.url ?? '').split('?')[0]} ${reply.status} ${(performance.now() - started).toFixed(1)}ms`);
+  };
+}
+
 export function requestListener(
-  app: Pick<App, 'handle' | 'errorReply'>,
-  { bodyLimit, log, draining }: ListenerOptions,
+  app: Served,
+  options: ListenerOptions,
 ): (req: IncomingMessage, res: ServerResponse) => void {
+  const { bodyLimit, cors } = options;
   return (req, res) => {
-    const started = performance.now();
-    const finish = (reply: Reply) => {
-      // After a 413 the unread body bytes would be taken for the next request on this connection.
-      send(res, reply, draining() || reply.status === 413);
-      log(
-        `${req.method} ${(req.url ?? '').split('?')[0]} ${reply.status} ${(performance.now() - started).toFixed(1)}ms`,
+    const finish = replier(req, res, options);
+    // node answers this itself with an empty 400 unless told not to (requireHostHeader: false).
+    if (req.headers.host === undefined && req.httpVersionMajor === 1 && req.httpVersionMinor === 1) {
+      req.resume();
+      finish(
+        app.errorReply(
+          new HttpError(400, 'badMessage', 'Host', 'An HTTP/1.1 request must carry a Host header.'),
+          req.url,
+        ),
+        true,
       );
-    };
+      return;
+    }
+    const origin = req.headers.origin;
+    if (
+      req.method === 'OPTIONS' &&
+      origin !== undefined &&
+      req.headers['access-control-request-method'] !== undefined
+    ) {
+      req.resume();
+      finish(preflight(app, cors, origin, req.url ?? '/'));
+      return;
+    }
     const respond = (body: string | undefined) => {
       let reply: Reply;
       try {
@@ -72,9 +108,28 @@ function readBody(req: IncomingMessage, limit: number): Promise<string | undefin
   });
 }
 
-function send(res: ServerResponse, reply: Reply, closeConnection: boolean): void {
+/** A CORS preflight: 204 with the methods at the path for an allowed origin; 403, or 404 for no operation. */
+function preflight(app: Served, cors: CorsPolicy, origin: string, url: string): Reply {
+  if (!cors.allows(origin))
+    return app.errorReply(
+      new HttpError(403, 'forbidden', 'Origin', `Requests from ${origin} are not allowed (see --cors-origin).`),
+      url,
+    );
+  const methods = app.methodsAt(url);
+  if (!methods)
+    return app.errorReply(new HttpError(404, 'notFound', 'path', `No operation at ${url.split('?')[0]}.`), url);
+  return { status: 204, headers: cors.preflightHeaders(origin, methods) };
+}
+
+function send(
+  res: ServerResponse,
+  reply: Reply,
+  closeConnection: boolean,
+  corsHeaders: Record<string, string> | undefined,
+): void {
   const payload = reply.body === undefined ? undefined : JSON.stringify(reply.body);
   const headers: Record<string, string | number> = {
+    ...corsHeaders,
     ...reply.headers,
     'content-length': payload === undefined ? 0 : Buffer.byteLength(payload),
   };
@@ -83,27 +138,63 @@ function send(res: ServerResponse, reply: Reply, closeConnection: boolean): void
   res.writeHead(reply.status, headers).end(payload);
 }
 
-/** node's 'clientError' handler: malformed HTTP gets a JSON error (400, or 431 for oversized headers). */
+/** node's 'checkExpectation' handler: an Expect header other than 100-continue is a 417 in the Error shape. */
+export function answerExpectation(
+  app: Served,
+  options: Pick<ListenerOptions, 'log' | 'cors' | 'draining'>,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    req.resume();
+    const expect = String(req.headers.expect).slice(0, 100);
+    replier(
+      req,
+      res,
+      options,
+    )(
+      app.errorReply(
+        new HttpError(417, 'expectationFailed', 'Expect', `Expect: ${expect} is not supported; only 100-continue is.`),
+        req.url,
+      ),
+      true,
+    );
+  };
+}
+
+/** What node's parser errors and timeouts are answered with. */
+function clientErrorOf(error: NodeJS.ErrnoException): HttpError {
+  switch (error.code) {
+    case 'ERR_HTTP_REQUEST_TIMEOUT':
+      return new HttpError(408, 'requestTimeout', 'request', 'The request was not received in time.');
+    case 'HPE_HEADER_OVERFLOW':
+      return new HttpError(431, 'badMessage', 'request', 'The request headers are too large.');
+    case 'HPE_CHUNK_EXTENSIONS_OVERFLOW':
+      return new HttpError(413, 'payloadTooLarge', 'requestBody', 'The chunk extensions are too large.');
+    default:
+      return new HttpError(400, 'badMessage', 'request', 'The request is not valid HTTP.');
+  }
+}
+
+/**
+ * node's 'clientError' handler: malformed HTTP gets a JSON error (400, or 431 for oversized headers) and a
+ * request not received within the header or request timeout a 408, then the connection is closed.
+ */
 export function answerClientError(
   errorReply: (error: HttpError) => Reply,
 ): (error: NodeJS.ErrnoException, socket: Socket) => void {
   return (error, socket) => {
-    if (error.code === 'ECONNRESET' || !socket.writable) {
+    const response = (socket as Socket & { _httpMessage?: ServerResponse | null })._httpMessage;
+    if (error.code === 'ECONNRESET' || !socket.writable || response?.headersSent) {
       socket.destroy();
       return;
     }
-    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
-    const reply = errorReply(
-      new HttpError(
-        tooLarge ? 431 : 400,
-        'badMessage',
-        'request',
-        tooLarge ? 'The request headers are too large.' : 'The request is not valid HTTP.',
-      ),
-    );
+    const reply = errorReply(clientErrorOf(error));
     const payload = JSON.stringify(reply.body);
-    socket.end(
-      `HTTP/1.1 ${reply.status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(payload)}\r\nConnection: close\r\n\r\n${payload}`,
-    );
+    const head = [
+      `HTTP/1.1 ${reply.status} ${STATUS_CODES[reply.status]}`,
+      'Content-Type: application/json',
+      `Content-Length: ${Buffer.byteLength(payload)}`,
+      'Connection: close',
+    ];
+    socket.end(`${head.join('\r\n')}\r\n\r\n${payload}`);
   };
 }

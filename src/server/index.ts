@@ -2,13 +2,17 @@
 // that imports it (npm start, tests, the benchmark). By default the four APIs, each under its base path (the
 // path of its spec's servers[0].url: /api/v3/onezone, /api/v3/onepanel, /api/v3/oneprovider, /api/v3/luma),
 // each authenticating and answering errors as its own spec says; `{ specPath }` serves that one spec alone.
+// Bounded: one byte budget for the state of all APIs, per-user quotas and token expiry (limits.ts); header,
+// request and keep-alive timeouts; CORS for the documentation portal (cors.ts).
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Reply } from '../openapi/stub-reply.ts';
 import { DEFAULT_USERS_PATH, loadUsersFile } from './accounts.ts';
 import { createApp, type App, type RawRequest } from './app.ts';
+import { corsPolicy, DEFAULT_CORS_ORIGINS } from './cors.ts';
 import { HttpError } from './errors.ts';
-import { answerClientError, requestListener } from './http.ts';
+import { answerClientError, answerExpectation, requestListener } from './http.ts';
+import { DEFAULT_STATE_LIMITS, StateBudget, type StateLimits } from './limits.ts';
 import { implementations as defaultImplementations } from './implementations/index.ts';
 import type { Registry } from './implementations/types.ts';
 import { batchedStdoutLog, type Log } from './log.ts';
@@ -17,10 +21,24 @@ import { API_NAMES, loadSpec, specPathOf } from './spec.ts';
 export { API_NAMES, DEFAULT_SPEC_PATH, specPathOf, type ApiName } from './spec.ts';
 export { DEFAULT_USERS_PATH } from './accounts.ts';
 export type { Log } from './log.ts';
+export { DEFAULT_CORS_ORIGINS, siteOrigins } from './cors.ts';
+export { DEFAULT_STATE_LIMITS, LIMITS, type StateLimits } from './limits.ts';
 
 export const DEFAULT_PORT = 8080;
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+/** node:http's timeouts, in milliseconds. */
+export interface Timeouts {
+  /** From a connection's (or keep-alive request's) first byte to the end of its request headers. */
+  headersMs: number;
+  /** From the first byte to the end of the whole request, body included. */
+  requestMs: number;
+  /** How long an idle keep-alive connection stays open after a response. */
+  keepAliveMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: Readonly<Timeouts> = { headersMs: 10_000, requestMs: 30_000, keepAliveMs: 5_000 };
 
 export interface ServerOptions {
   /** 0 picks a free port. */
@@ -38,6 +56,15 @@ export interface ServerOptions {
    * its base path ends with (/api/v3/onezone → onezone); an API missing here has none: every operation stubs.
    */
   implementations?: Readonly<Partial<Record<string, Registry>>>;
+  /** The state's byte budget, per-user quotas and token TTL; each one missing takes its default. */
+  state?: Partial<StateLimits>;
+  /** Each one missing takes its default (DEFAULT_TIMEOUTS). */
+  timeouts?: Partial<Timeouts>;
+  /**
+   * The origins (scheme://host[:port]) browsers may call from; ['*'] for any (then without credentials); []
+   * for none. Default: the documentation portal of `npm start`, DEFAULT_CORS_ORIGINS.
+   */
+  corsOrigins?: readonly string[];
 }
 
 export interface RunningServer {
@@ -45,6 +72,8 @@ export interface RunningServer {
   url: string;
   /** Each served API's base URL by API name (onezone, onepanel, oneprovider, luma). */
   urls: Record<string, string>;
+  /** What the in-memory state takes now: its bytes against the budget, the invite tokens it remembers. */
+  usage(): { bytes: number; budget: number; inviteTokens: number };
   /** Stops accepting connections, lets requests in flight finish, then resolves. */
   close(): Promise<void>;
 }
@@ -70,14 +99,37 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     if (other !== undefined) throw new Error(`${spec.api} and ${other} have the same base path ${spec.basePath}`);
     seen.set(spec.basePath, spec.api);
   }
-  const apps = await Promise.all(specs.map((spec) => createApp(spec, users, registries[spec.api] ?? {}, log)));
+  const limits: StateLimits = { ...DEFAULT_STATE_LIMITS, ...definedOnly(options.state) };
+  const timeouts: Timeouts = { ...DEFAULT_TIMEOUTS, ...definedOnly(options.timeouts) };
+  checkTimeouts(timeouts);
+  for (const [name, value] of Object.entries(limits))
+    if (!Number.isFinite(value) || value < 0 || (name === 'tokenTtlMs' && value === 0))
+      throw new Error(`state limit ${name} must be a number above 0, got ${value}`);
+  const cors = corsPolicy(options.corsOrigins ?? DEFAULT_CORS_ORIGINS);
+  const budget = new StateBudget(limits.budgetBytes);
+  const apps = await Promise.all(
+    specs.map((spec) => createApp(spec, users, registries[spec.api] ?? {}, log, { budget, limits })),
+  );
   const app = dispatcher(apps);
   let closing: Promise<void> | undefined;
-  const server = createServer(requestListener(app, { bodyLimit, log, draining: () => closing !== undefined }));
+  const listening = { log, cors, draining: () => closing !== undefined };
+  const server = createServer(
+    {
+      headersTimeout: timeouts.headersMs,
+      requestTimeout: timeouts.requestMs,
+      keepAliveTimeout: timeouts.keepAliveMs,
+      // node checks the header and request timeouts every this many ms (default 30 s, far past them).
+      connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(timeouts.headersMs / 10))),
+      // Answered by the listener, in the Error shape (node's own 400 has no body).
+      requireHostHeader: false,
+    },
+    requestListener(app, { bodyLimit, ...listening }),
+  );
   server.on(
     'clientError',
     answerClientError((error) => app.errorReply(error)),
   );
+  server.on('checkExpectation', answerExpectation(app, listening));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
@@ -91,6 +143,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   return {
     url: `${origin}${specs[0]!.basePath}`,
     urls,
+    usage: () => ({
+      bytes: budget.bytes,
+      budget: budget.limit,
+      inviteTokens: apps.reduce((n, a) => n + a.state.invites.size, 0),
+    }),
     close: () =>
       (closing ??= new Promise((resolve, reject) => {
         const force = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS).unref();
@@ -110,7 +167,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
  * one); a path outside every base path is a 404 in the first API's Error shape, like its errors outside any
  * operation (413, malformed HTTP).
  */
-function dispatcher(apps: App[]): Pick<App, 'handle' | 'errorReply'> {
+function dispatcher(apps: App[]): Pick<App, 'handle' | 'errorReply' | 'methodsAt'> {
   const first = apps[0]!;
   if (apps.length === 1) return first;
   const byLength = [...apps].sort((a, b) => b.basePath.length - a.basePath.length);
@@ -128,5 +185,19 @@ function dispatcher(apps: App[]): Pick<App, 'handle' | 'errorReply'> {
       );
     },
     errorReply: (error, url) => (url === undefined ? first : (owner(url) ?? first)).errorReply(error),
+    methodsAt: (url) => owner(url)?.methodsAt(url),
   };
+}
+
+/** The options given, without the ones set to undefined (which would hide the defaults in a spread). */
+function definedOnly<T extends object>(values: T | undefined): Partial<T> {
+  return Object.fromEntries(Object.entries(values ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** node refuses a header timeout longer than the request timeout with a cryptic range error: say it plainly. */
+function checkTimeouts({ headersMs, requestMs, keepAliveMs }: Timeouts): void {
+  for (const [name, ms] of Object.entries({ headersMs, requestMs, keepAliveMs }))
+    if (!Number.isFinite(ms) || ms <= 0) throw new Error(`the ${name} timeout must be above 0 ms, got ${ms}`);
+  if (headersMs > requestMs)
+    throw new Error(`the header timeout (${headersMs} ms) must not exceed the request timeout (${requestMs} ms)`);
 }

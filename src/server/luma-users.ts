@@ -1,23 +1,30 @@
 // LUMA users: the user details the admin API stores (add_user_details, get_user_details, update_user_details,
 // delete_user) and their storage credentials (add_user_credentials), in memory and bounded (limits.ts).
-// LUMA ids are integers (the docs' `lid`), given out from 1 up.
-import { assertRoom, assertSmall, LIMITS } from './limits.ts';
+// LUMA ids are integers (the docs' `lid`), given out from 1 up. Each user is charged to the state's byte budget
+// by the JSON size of its details and credentials.
+import { assertRoom, assertSmall, ENTRY_BYTES, jsonBytes, LIMITS, type StateBudget } from './limits.ts';
 
 export interface LumaUser {
   lid: number;
   details: unknown;
   /** UserStorageCredentials objects, one per storage (storageId, else storageName). */
   credentials: Record<string, unknown>[];
+  /** What it is charged to the budget. */
+  bytes: number;
 }
 
 export class LumaUsers {
   private readonly users = new Map<number, LumaUser>();
   private next = 1;
 
+  constructor(private readonly budget: StateBudget) {}
+
   add(details: unknown): LumaUser {
-    assertSmall(details, LIMITS.entryBytes, 'userDetails');
+    const size = assertSmall(details, LIMITS.entryBytes, 'userDetails');
     assertRoom(this.users.size, LIMITS.lumaUsers, 'LUMA users');
-    const user: LumaUser = { lid: this.next++, details, credentials: [] };
+    const bytes = ENTRY_BYTES.lumaUser + jsonBytes(size);
+    this.budget.take(bytes, 'another LUMA user');
+    const user: LumaUser = { lid: this.next++, details, credentials: [], bytes };
     this.users.set(user.lid, user);
     return user;
   }
@@ -28,18 +35,28 @@ export class LumaUsers {
 
   /** Replaces the details of a LUMA user; creates it under that id when there is none. */
   put(lid: number, details: unknown): void {
-    assertSmall(details, LIMITS.entryBytes, 'userDetails');
+    const size = assertSmall(details, LIMITS.entryBytes, 'userDetails');
     const user = this.users.get(lid);
-    if (user) user.details = details;
-    else {
+    if (user) {
+      const detailsBytes = jsonBytes(size);
+      const oldDetailsBytes = jsonBytes(Buffer.byteLength(JSON.stringify(user.details ?? null)));
+      this.recharge(user, user.bytes - oldDetailsBytes + detailsBytes, 'these user details');
+      user.details = details;
+    } else {
       assertRoom(this.users.size, LIMITS.lumaUsers, 'LUMA users');
-      this.users.set(lid, { lid, details, credentials: [] });
+      const bytes = ENTRY_BYTES.lumaUser + jsonBytes(size);
+      this.budget.take(bytes, 'another LUMA user');
+      this.users.set(lid, { lid, details, credentials: [], bytes });
       this.next = Math.max(this.next, lid + 1);
     }
   }
 
   remove(lid: number): boolean {
-    return this.users.delete(lid);
+    const user = this.users.get(lid);
+    if (!user) return false;
+    this.users.delete(lid);
+    this.budget.give(user.bytes);
+    return true;
   }
 
   /** Adds credentials; ones for a storage the user already has credentials for replace them. */
@@ -52,8 +69,17 @@ export class LumaUsers {
       else merged.push(entry);
     }
     assertRoom(merged.length - 1, LIMITS.credentialsPerUser, 'storage credentials per user');
-    assertSmall(merged, LIMITS.entryBytes * 4, 'credentials');
+    const size = assertSmall(merged, LIMITS.entryBytes * 4, 'credentials');
+    const oldSize = user.credentials.length ? Buffer.byteLength(JSON.stringify(user.credentials)) : 0;
+    this.recharge(user, user.bytes - jsonBytes(oldSize) + jsonBytes(size), 'these credentials');
     user.credentials = merged;
+  }
+
+  /** Charges the user `bytes` instead of what it was charged; 507 (nothing changed) when they do not fit. */
+  private recharge(user: LumaUser, bytes: number, what: string): void {
+    if (bytes > user.bytes) this.budget.take(bytes - user.bytes, what);
+    else this.budget.give(user.bytes - bytes);
+    user.bytes = bytes;
   }
 }
 

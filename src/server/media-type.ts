@@ -18,7 +18,8 @@ export function assertSupportedMediaType(
     415,
     'unsupportedMediaType',
     'Content-Type',
-    `${media ? `Media type ${media} is` : 'A request body without Content-Type is'} not supported here; send ${declared.join(' or ')}.`,
+    `${media ? `Media type ${media} is` : 'A request body without Content-Type is'} not supported here; ` +
+      `send ${declared.join(' or ')}.`,
   );
 }
 

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { samePassword, type User } from './accounts.ts';
 import { HttpError } from './errors.ts';
-import { assertRoom, LIMITS } from './limits.ts';
+import { assertRoom, ENTRY_BYTES, LIMITS, type StateBudget, stringBytes } from './limits.ts';
 
 export interface PanelUser {
   username: string;
@@ -36,7 +36,10 @@ export class PanelUsers {
   private readonly users = new Map<string, PanelUser>();
 
   /** `taken`: usernames of the users file, which cannot be created again. */
-  constructor(private readonly taken: ReadonlySet<string> = new Set()) {}
+  constructor(
+    private readonly budget: StateBudget,
+    private readonly taken: ReadonlySet<string> = new Set(),
+  ) {}
 
   create(username: string, password: string, userRole: PanelUser['userRole']): PanelUser {
     const problem = usernameProblem(username) ?? passwordProblem(password);
@@ -44,6 +47,8 @@ export class PanelUsers {
     if (this.users.has(username) || this.taken.has(username))
       throw new HttpError(400, 'Invalid Request', 'username', `A user named ${username} already exists.`);
     assertRoom(this.users.size, LIMITS.panelUsers, 'Onepanel users');
+    // Passwords change (modify_user), so the largest one allowed is charged.
+    this.budget.take(bytesOf(username), 'another Onepanel user');
     const user: PanelUser = { username, password, userId: randomBytes(15).toString('base64url'), userRole };
     this.users.set(username, user);
     return user;
@@ -54,7 +59,9 @@ export class PanelUsers {
   }
 
   remove(username: string): boolean {
-    return this.users.delete(username);
+    if (!this.users.delete(username)) return false;
+    this.budget.give(bytesOf(username));
+    return true;
   }
 
   /** The account for HTTP basic: a created user holds no privileges. */
@@ -64,3 +71,6 @@ export class PanelUsers {
     return { username, password, token: '', privileges: [] };
   }
 }
+
+const bytesOf = (username: string) =>
+  ENTRY_BYTES.panelUser + stringBytes(username) + stringBytes('x'.repeat(LIMITS.passwordLength));

@@ -99,6 +99,14 @@ export class CachedRouter extends OpenAPIRouter {
     });
   }
 
+  /** The methods of the operations at a request's path (query ignored); undefined when no operation has that path. */
+  methodsAt(url: string): string[] | undefined {
+    const path = this.relativePath(url);
+    if (path === undefined) return undefined;
+    const methods = this.allowedMethods(path);
+    return methods.length ? methods : undefined;
+  }
+
   private allowedMethods(path: string): string[] {
     const methods = this.routes
       .filter((route) => route.pattern.test(path))

@@ -3,14 +3,17 @@
 import { HttpError } from '../../errors.ts';
 import type { Implementation, ResponseBody } from './types.ts';
 
-export const createSpaceUserInviteToken: Implementation<'create_space_user_invite_token'> = ({ params, state }) => {
+export const createSpaceUserInviteToken: Implementation<'create_space_user_invite_token'> = ({
+  caller,
+  params,
+  state,
+}) => {
   const space = state.directory.find('space', params.id);
   if (!space) throw new HttpError(404, 'notFound', 'id', `No space with id ${params.id}.`);
   return {
     status: 200,
-    body: { token: state.invites.issue({ kind: 'space', resourceId: space.id }) } satisfies ResponseBody<
-      'create_space_user_invite_token',
-      200
-    >,
+    body: {
+      token: state.invites.issue({ kind: 'space', resourceId: space.id }, caller.username),
+    } satisfies ResponseBody<'create_space_user_invite_token', 200>,
   };
 };

@@ -3,14 +3,13 @@
 import { HttpError } from '../../errors.ts';
 import type { Implementation, ResponseBody } from './types.ts';
 
-export const createUserGroupInviteToken: Implementation<'createUserGroupInviteToken'> = ({ params, state }) => {
+export const createUserGroupInviteToken: Implementation<'createUserGroupInviteToken'> = ({ caller, params, state }) => {
   const group = state.directory.find('group', params.id);
   if (!group) throw new HttpError(404, 'notFound', 'id', `No group with id ${params.id}.`);
   return {
     status: 200,
-    body: { token: state.invites.issue({ kind: 'group', resourceId: group.id }) } satisfies ResponseBody<
-      'createUserGroupInviteToken',
-      200
-    >,
+    body: {
+      token: state.invites.issue({ kind: 'group', resourceId: group.id }, caller.username),
+    } satisfies ResponseBody<'createUserGroupInviteToken', 200>,
   };
 };

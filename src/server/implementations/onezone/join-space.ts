@@ -10,7 +10,7 @@ export function whyRefused(reason: Extract<Verification, { ok: false }>['reason'
     case 'malformed':
       return 'The token is not an invite token.';
     case 'unknown':
-      return 'The token was not issued by this Onezone.';
+      return 'The token was not issued by this Onezone, or it has expired.';
     case 'used':
       return 'The token has already been used.';
     case 'wrongKind':
