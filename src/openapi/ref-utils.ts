@@ -4,7 +4,7 @@
 /** The JSON pointer prefix of every schema component reference. */
 export const SCHEMA_REF_PREFIX = '#/components/schemas/';
 
-/** `{ $ref: '#/components/schemas/<name>' }`. */
+/** A `$ref` to the schema component `name`. */
 export function componentRef(name: string): { $ref: string } {
   return { $ref: SCHEMA_REF_PREFIX + name };
 }

@@ -2,7 +2,7 @@
 // location it came from, so merges and findings can point back at file:line.
 import type { Location } from './findings.ts';
 
-/** A JSON Schema (OpenAPI 3.1 dialect) as emitted; refs point at `#/components/schemas/<Name>`. */
+/** A JSON Schema (OpenAPI 3.1 dialect) as emitted; refs point at schema components (src/openapi/ref-utils.ts). */
 export type Schema = { [key: string]: unknown };
 
 export interface Source {
