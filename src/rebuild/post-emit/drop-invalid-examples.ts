@@ -16,7 +16,8 @@ interface Site {
   holder: Record<string, unknown>;
   key: string;
   schema: Schema;
-  pointer: string;
+  /** Its JSON pointer, made only for an example that is dropped (most are kept; a hot path of every build). */
+  pointer: () => string;
   /** The `examples` map to prune when emptied. */
   map?: Record<string, unknown>;
   mapHolder?: Record<string, unknown>;
@@ -53,12 +54,13 @@ export function dropInvalidExamples(document: Schema, sources: ExampleSources, f
     if (reason === undefined) continue;
     delete site.holder[site.key];
     if (site.map && site.mapHolder && Object.keys(site.map).length === 0) delete site.mapHolder.examples;
-    const source = sources.byPointer.get(site.pointer);
+    const pointer = site.pointer();
+    const source = sources.byPointer.get(pointer);
     const at = source?.at ?? { file: 'spec/openapi.yaml', line: 1 };
     findings.warn(
       'example-invalid',
       at,
-      `${source?.subject ?? site.pointer} ${source?.where ?? ''}: ` +
+      `${source?.subject ?? pointer} ${source?.where ?? ''}: ` +
         `example does not validate against its schema (${reason}); dropped from the spec`,
       { subject: source?.subject },
     );
@@ -74,8 +76,8 @@ function examplesOf(document: Schema): Site[] {
       if (!map || !m.schema) continue;
       for (const [key, example] of Object.entries(map)) {
         if (!('value' in example)) continue;
-        const at = `${pointer}/content/${pointerSegment(type)}/examples/${pointerSegment(key)}`;
-        sites.push({ holder: map, key, schema: m.schema as Schema, pointer: `${at}/value`, map, mapHolder: m });
+        const at = () => `${pointer}/content/${pointerSegment(type)}/examples/${pointerSegment(key)}/value`;
+        sites.push({ holder: map, key, schema: m.schema as Schema, pointer: at, map, mapHolder: m });
       }
     }
   };
@@ -89,7 +91,7 @@ function examplesOf(document: Schema): Site[] {
             holder: p,
             key: 'example',
             schema: p.schema as Schema,
-            pointer: `${base}/parameters/${i}/example`,
+            pointer: () => `${base}/parameters/${i}/example`,
           });
       });
       media((op.requestBody as Schema | undefined)?.content, `${base}/requestBody`);
@@ -104,7 +106,7 @@ function examplesOf(document: Schema): Site[] {
         holder: schema,
         key: 'example',
         schema: componentRef(name),
-        pointer: `/components/schemas/${pointerSegment(name)}/example`,
+        pointer: () => `/components/schemas/${pointerSegment(name)}/example`,
       });
   }
   return sites;
