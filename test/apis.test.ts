@@ -40,20 +40,14 @@ describe('the four doc sets inside the project', () => {
     }
   });
 
-  test('no tracked code, test or CI step reads ../shared', () => {
-    const run = spawnSync(
-      'git',
-      [
-        'grep',
-        '-n',
-        '-E',
-        String.raw`(\.\./shared|'\.\.', *'shared'|shared/corpus)`,
-        '--',
-        ':!*.md',
-        ':!test/apis.test.ts',
-      ],
-      { cwd: PROJECT_ROOT, encoding: 'utf8' },
-    );
+  test('no tracked code, test or CI step reads the shared folder beside the project', () => {
+    // The folder's name is assembled, so this test's own text is no hit.
+    const folder = ['sha', 'red'].join('');
+    const pattern = `(\\.\\./${folder}|'\\.\\.', *'${folder}'|${folder}/corpus)`;
+    const run = spawnSync('git', ['grep', '-n', '-E', pattern, '--', ':!*.md'], {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+    });
     assert.equal(run.stdout, '');
     assert.equal(run.status, 1, 'git grep found nothing');
   });
