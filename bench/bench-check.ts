@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseCommand } from '../src/cli/args.ts';
 import { PROJECT_ROOT } from '../src/paths.ts';
-import { apiNames } from '../src/sync/apis.ts';
+import { apiNames } from '../src/sync/inputs.ts';
 
 parseCommand({
   name: 'bench:check',

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { docSetDir, PROJECT_ROOT } from '../src/paths.ts';
 import { loadManifest, ManifestError } from '../src/rebuild/docs/manifest.ts';
-import { apiNames } from '../src/sync/apis.ts';
+import { apiNames } from '../src/sync/inputs.ts';
 import type { Spec } from '../src/openapi/spec-types.ts';
 import { copyProject, runCli } from './helpers/project-copy.ts';
 

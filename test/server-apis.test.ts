@@ -12,7 +12,7 @@ import { parse } from 'yaml';
 import type { Spec } from '../src/openapi/spec-types.ts';
 import { docSetDir, PROJECT_ROOT } from '../src/paths.ts';
 import { loadManifest, type Manifest } from '../src/rebuild/docs/manifest.ts';
-import { apiManifest } from '../src/sync/apis.ts';
+import { apiManifest } from '../src/sync/inputs.ts';
 import { buildFromSources } from '../src/rebuild/build.ts';
 import { specYaml } from '../src/rebuild/emit/yaml.ts';
 import type { Source } from '../src/rebuild/model.ts';

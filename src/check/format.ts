@@ -1,20 +1,26 @@
 // The formatter's verdict on the toolkit's own sources (biome.json: width 120), as `npm run check` reports it.
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-/** Files Biome would reformat, relative to `root`; empty when everything is formatted. */
-export function unformattedFiles(root: string): string[] {
+/** Files Biome would reformat, relative to `root`; empty when everything is formatted. Asynchronous: the
+ * formatter, a process of its own, runs while check does the rest of its work. */
+export function unformattedFiles(root: string): Promise<string[]> {
   const biome = createRequire(import.meta.url).resolve('@biomejs/biome/bin/biome');
-  const run = spawnSync(process.execPath, [biome, 'format', '--reporter=github', '--max-diagnostics=none', root], {
-    cwd: root,
-    encoding: 'utf8',
+  const args = [biome, 'format', '--reporter=github', '--max-diagnostics=none', root];
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      args,
+      { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const files = [...stdout.matchAll(/^::error title=format,file=([^,]+),/gm)].map((m) => relative(root, m[1]!));
+        if (error && files.length === 0) reject(new Error(`biome format failed: ${stderr.trim() || error.message}`));
+        else resolve([...new Set(files)]);
+      },
+    );
   });
-  if (run.error) throw run.error;
-  const files = [...run.stdout.matchAll(/^::error title=format,file=([^,]+),/gm)].map((m) => relative(root, m[1]!));
-  if (run.status !== 0 && files.length === 0) throw new Error(`biome format failed: ${run.stderr.trim()}`);
-  return [...new Set(files)];
 }
 
 /** The width biome.json sets; the formatter cannot break long strings and comments, so this checks them. */

@@ -7,7 +7,8 @@ import { ManifestError } from '../rebuild/docs/manifest.ts';
 import { specYaml } from '../rebuild/emit/yaml.ts';
 import { formatFinding } from '../rebuild/findings.ts';
 import { reportJson, reportMarkdown } from '../rebuild/report/render.ts';
-import { apiNames, buildApi } from '../sync/apis.ts';
+import { buildApi } from '../sync/apis.ts';
+import { apiNames } from '../sync/inputs.ts';
 import { writeFileAtomically } from '../sync/atomic-write.ts';
 import { existingFile, outputDir, outputFile, parseCommand, UsageError } from './args.ts';
 

@@ -4,7 +4,7 @@
 import { join, relative, resolve } from 'node:path';
 import { DEFAULT_MOCK_PORT, startMock } from '../mock/prism.ts';
 import { PROJECT_ROOT } from '../paths.ts';
-import { apiNames } from '../sync/apis.ts';
+import { apiNames } from '../sync/inputs.ts';
 import { existingFile, fixedPort, parseCommand, UsageError } from './args.ts';
 import { stopOnSignals } from './lifecycle.ts';
 

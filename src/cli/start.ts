@@ -7,7 +7,7 @@ import { syncProject } from '../sync/write.ts';
 import { DEFAULT_HOST, DEFAULT_PORT, siteOrigins, startServer } from '../server/index.ts';
 import { serveStatic } from '../static/server.ts';
 import { DEFAULT_MOCK_PORT, startMock } from '../mock/prism.ts';
-import { apiNames } from '../sync/apis.ts';
+import { apiNames } from '../sync/inputs.ts';
 import { fixedPort, parseCommand, port } from './args.ts';
 import { stopOnSignals } from './lifecycle.ts';
 

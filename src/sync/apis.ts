@@ -1,11 +1,11 @@
 // The four APIs' specs: one spec/<api>/openapi.yaml (with REPORT.md and report.json) per spec/<api>/sources.yaml.
-import { existsSync, readdirSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { buildSpec, type BuildResult } from '../rebuild/build.ts';
 import { specYaml } from '../rebuild/emit/yaml.ts';
 import { Findings, type Finding } from '../rebuild/findings.ts';
 import { reportJson, reportMarkdown } from '../rebuild/report/render.ts';
 import { loadManifest } from '../rebuild/docs/manifest.ts';
+import { apiManifest } from './inputs.ts';
 
 export interface ApiBuild {
   api: string;
@@ -13,17 +13,6 @@ export interface ApiBuild {
   files: { path: string; content: string }[];
 }
 
-/** The APIs of a project: every folder of spec/ with a sources.yaml, in name order. */
-export function apiNames(root: string): string[] {
-  const specDir = join(root, 'spec');
-  if (!existsSync(specDir)) return [];
-  return readdirSync(specDir, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && existsSync(join(specDir, e.name, 'sources.yaml')))
-    .map((e) => e.name)
-    .sort();
-}
-
-export const apiManifest = (root: string, api: string) => join(root, 'spec', api, 'sources.yaml');
 export const apiCommand = (api: string) => `npm run build:spec -- --api ${api}`;
 
 /** Builds one API's spec and its report files, paths relative to the project root. */

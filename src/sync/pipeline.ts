@@ -1,8 +1,5 @@
 // source docs → one spec per API → generated/<api>/* → site/: every artifact computed in memory, in one
 // process. `sync` writes what differs; `check` compares and writes nothing.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { generateClient } from '../generate/client.ts';
 import { operationIndex, operationIndexJson } from '../generate/operation-index.ts';
@@ -13,10 +10,9 @@ import { Findings, type Finding } from '../rebuild/findings.ts';
 import type { ReportJson } from '../rebuild/report/model.ts';
 import { bundleLintPlugin, PLUGIN_BUNDLE } from '../lint/plugin-bundle.ts';
 import { portalArtifacts } from '../site/index.ts';
-import { apiNames, buildApi, pagesClaimedTwice, type ApiBuild } from './apis.ts';
+import { buildApi, pagesClaimedTwice, type ApiBuild } from './apis.ts';
+import { apiNames, sourcesOf, sourcesUnder } from './inputs.ts';
 import { packageVersion, type Memo } from './memo.ts';
-
-const SRC_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 export interface Artifact {
   /** Path relative to the project root. */
@@ -136,37 +132,3 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
 
 /** The modules whose output the types memo must follow. */
 const TYPES_SOURCES = ['generate/types.ts', 'generate/header.ts'];
-
-/** Source text of every file below a toolkit folder (sorted), for memo keys. */
-function sourcesUnder(folder: string): string[] {
-  const dir = join(SRC_DIR, folder);
-  return (readdirSync(dir, { recursive: true }) as string[])
-    .sort()
-    .filter((f) => statSync(join(dir, f)).isFile())
-    .flatMap((f) => [f, readFileSync(join(dir, f), 'utf8')]);
-}
-
-/** Source text of toolkit modules whose output a memo key must follow. */
-export function sourcesOf(...modules: string[]): string[] {
-  return modules.map((m) => readFileSync(join(SRC_DIR, m), 'utf8'));
-}
-
-export function progressLine(stage: string, ms: number, detail: string): string {
-  return `${stage.padEnd(7)} ${ms.toFixed(0).padStart(6)} ms  ${detail}`;
-}
-
-/** Folders whose every file sync makes: a file there that no artifact is (left by an older build) is an orphan. */
-export const OUTPUT_FOLDERS = ['generated', 'site'];
-
-/** Files under the output folders that the pipeline no longer makes, relative to the project root. */
-export function orphanFiles(root: string, artifacts: Artifact[]): string[] {
-  const made = new Set(artifacts.map((a) => a.path));
-  return OUTPUT_FOLDERS.flatMap((folder) => {
-    const dir = join(root, folder);
-    if (!existsSync(dir)) return [];
-    return (readdirSync(dir, { recursive: true }) as string[])
-      .map((f) => `${folder}/${f.split(sep).join('/')}`)
-      .filter((path) => statSync(join(root, path)).isFile() && !made.has(path))
-      .sort();
-  });
-}

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { writeFileAtomically } from './atomic-write.ts';
 import { formatFinding } from '../rebuild/findings.ts';
 import { cacheDir, fileMemo } from './memo.ts';
-import { orphanFiles, OUTPUT_FOLDERS, progressLine, runPipeline } from './pipeline.ts';
+import { orphanFiles, OUTPUT_FOLDERS, progressLine } from './outputs.ts';
+import { runPipeline } from './pipeline.ts';
 
 export interface SyncOutcome {
   ok: boolean;
