@@ -115,6 +115,8 @@ describe('npm run check / npm run sync', () => {
       }
       const passed = runCli(root, 'check');
       assert.equal(passed.status, 0, passed.stderr);
+      // Sync recorded what it made under its inputs: the check after it recomputes nothing.
+      assert.match(passed.stdout, /^pipeline\s+\d+ ms\s+memo hit/m);
     });
   }
 

@@ -8,7 +8,7 @@ import { PROJECT_ROOT } from '../paths.ts';
 import { formatFinding } from '../rebuild/findings.ts';
 import { orphanFiles, progressLine } from '../sync/outputs.ts';
 import { pipelineInputs, sourcesOf } from '../sync/inputs.ts';
-import { differsOnDisk, digestOf } from '../check/pipeline-digest.ts';
+import { differsOnDisk, digestOf, recordedDigest } from '../sync/pipeline-digest.ts';
 import { cacheDir, fileMemo, packageVersion } from '../sync/memo.ts';
 import { lintSpec } from '../check/lint-spec.ts';
 import { typecheckGenerated } from '../check/typecheck.ts';
@@ -40,7 +40,7 @@ const run = async () => {
   const { runPipeline } = await import('../sync/pipeline.ts');
   return digestOf(await runPipeline({ root, memo, onStage: progress }));
 };
-const { value: digest, hit } = inputs ? await memo.get('pipeline', inputs, run) : { value: await run(), hit: false };
+const { value: digest, hit } = inputs ? await recordedDigest(memo, inputs, run) : { value: await run(), hit: false };
 if (hit) progress('pipeline', performance.now() - t0, 'memo hit: no input changed since the last run');
 const { artifacts, errors } = digest;
 for (const f of errors) problems.push(formatFinding(f));

@@ -6,6 +6,8 @@ import { formatFinding } from '../rebuild/findings.ts';
 import { cacheDir, fileMemo } from './memo.ts';
 import { orphanFiles, OUTPUT_FOLDERS, progressLine } from './outputs.ts';
 import { runPipeline } from './pipeline.ts';
+import { pipelineInputs } from './inputs.ts';
+import { digestOf, recordedDigest } from './pipeline-digest.ts';
 
 export interface SyncOutcome {
   ok: boolean;
@@ -17,11 +19,13 @@ export interface SyncOutcome {
 
 export async function syncProject(root: string, say: (line: string) => void): Promise<SyncOutcome> {
   const memo = fileMemo(cacheDir(root));
-  const { artifacts, errors } = await runPipeline({
+  const inputs = pipelineInputs(root);
+  const result = await runPipeline({
     root,
     memo,
     onStage: (s, ms, d) => say(progressLine(s, ms, d)),
   });
+  const { artifacts, errors } = result;
   for (const f of errors) console.error(formatFinding(f));
   if (errors.length) return { ok: false, written: [], removed: [], total: artifacts.length };
   const written: string[] = [];
@@ -34,6 +38,8 @@ export async function syncProject(root: string, say: (line: string) => void): Pr
   const removed = orphanFiles(root, artifacts);
   for (const path of removed) rmSync(join(root, path));
   for (const folder of OUTPUT_FOLDERS) removeEmptyFolders(join(root, folder));
+  // The check that usually follows a sync then recomputes nothing.
+  if (inputs) await recordedDigest(memo, inputs, async () => digestOf(result));
   return { ok: true, written, removed, total: artifacts.length };
 }
 

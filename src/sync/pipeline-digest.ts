@@ -1,11 +1,12 @@
-// What check keeps of a pipeline run: a digest per artifact rather than its text (the site alone weighs megabytes),
-// the specs' text for the linter, and the build errors. Memoised under the pipeline's inputs, a no-op check
-// then reads its files once instead of recomputing them.
+// What check needs of a pipeline run: a digest per artifact rather than its text (the site alone weighs megabytes),
+// the specs' text for the linter, and the build errors. Sync and check record it under the pipeline's inputs, so a
+// check whose inputs did not change reads its files once instead of recomputing them.
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Finding } from '../rebuild/findings.ts';
-import type { PipelineResult } from '../sync/pipeline.ts';
+import type { Memo } from './memo.ts';
+import type { PipelineResult } from './pipeline.ts';
 
 export interface ArtifactDigest {
   path: string;
@@ -18,6 +19,11 @@ export interface PipelineDigest {
   artifacts: ArtifactDigest[];
   specs: { path: string; content: string }[];
   errors: Finding[];
+}
+
+/** The digest recorded under `inputs` (see pipelineInputs), or `run`'s, then recorded. */
+export function recordedDigest(memo: Memo, inputs: readonly string[], run: () => Promise<PipelineDigest>) {
+  return memo.get('pipeline-digest', inputs, run);
 }
 
 const SPEC = /^spec\/[^/]+\/openapi\.yaml$/;
