@@ -128,14 +128,13 @@ function send(
   corsHeaders: Record<string, string> | undefined,
 ): void {
   const payload = reply.body === undefined ? undefined : JSON.stringify(reply.body);
-  const headers: Record<string, string | number> = {
-    ...corsHeaders,
-    ...reply.headers,
-    'content-length': payload === undefined ? 0 : Buffer.byteLength(payload),
-  };
-  if (payload !== undefined) headers['content-type'] = 'application/json';
-  if (closeConnection) headers.connection = 'close';
-  res.writeHead(reply.status, headers).end(payload);
+  // Header by header rather than one merged object for writeHead: a hot path of every request (bench/README.md).
+  for (const name in corsHeaders) res.setHeader(name, corsHeaders[name]!);
+  for (const name in reply.headers) res.setHeader(name, reply.headers[name]!);
+  res.setHeader('content-length', payload === undefined ? 0 : Buffer.byteLength(payload));
+  if (payload !== undefined) res.setHeader('content-type', 'application/json');
+  if (closeConnection) res.setHeader('connection', 'close');
+  res.writeHead(reply.status).end(payload);
 }
 
 /** node's 'checkExpectation' handler: an Expect header other than 100-continue is a 417 in the Error shape. */
