@@ -24,6 +24,11 @@ export class CachedRouter extends OpenAPIRouter {
   private readonly operations: Operation[];
   private readonly routes: Route[];
   private readonly routeOf: Map<Operation, Route>;
+  /** The routes that can match a path whose first segment is the key (in `routes` order), so a request is
+   * tried against its own part of the API rather than every route; paths with another first segment use
+   * `routesWithoutLiteralHead`. */
+  private readonly routesByHead: Map<string, Route[]>;
+  private readonly routesWithoutLiteralHead: Route[];
   private readonly root: string;
 
   constructor(opts: { definition: Document; apiRoot: string }) {
@@ -40,6 +45,17 @@ export class CachedRouter extends OpenAPIRouter {
           literalLength(b.operation.path) - literalLength(a.operation.path),
       );
     this.routeOf = new Map(this.routes.map((route) => [route.operation, route]));
+    const heads = this.routes.map((route) => literalHead(route.operation.path));
+    this.routesWithoutLiteralHead = this.routes.filter((_, i) => heads[i] === undefined);
+    this.routesByHead = new Map(
+      [...new Set(heads)]
+        .filter((head) => head !== undefined)
+        .map((head) => [head, this.routes.filter((_, i) => heads[i] === head || heads[i] === undefined)]),
+    );
+  }
+
+  private routesFor(path: string): Route[] {
+    return this.routesByHead.get(headOf(path)) ?? this.routesWithoutLiteralHead;
   }
 
   /**
@@ -84,7 +100,7 @@ export class CachedRouter extends OpenAPIRouter {
     const lower = method.toLowerCase();
     let pathMatched = false;
     if (path !== undefined) {
-      for (const route of this.routes) {
+      for (const route of this.routesFor(path)) {
         const values = route.pattern.exec(path);
         if (!values) continue;
         pathMatched = true;
@@ -108,7 +124,7 @@ export class CachedRouter extends OpenAPIRouter {
   }
 
   private allowedMethods(path: string): string[] {
-    const methods = this.routes
+    const methods = this.routesFor(path)
       .filter((route) => route.pattern.test(path))
       .map((route) => route.operation.method.toUpperCase());
     return [...new Set(methods)];
@@ -146,6 +162,18 @@ function decodeParameters(names: string[], values: RegExpExecArray): Record<stri
     throw new HttpError(400, 'badValue', 'path', 'A path parameter is not valid percent-encoding.');
   }
   return params;
+}
+
+/** A path's first segment: `spaces` for /spaces/x/users. */
+function headOf(path: string): string {
+  const end = path.indexOf('/', 1);
+  return end < 0 ? path.slice(1) : path.slice(1, end);
+}
+
+/** A template's first segment when it is literal (no parameter in it), else undefined. */
+function literalHead(template: string): string | undefined {
+  const head = headOf(template);
+  return head.includes('{') ? undefined : head;
 }
 
 /** /spaces/{id}/users/token → ^/spaces/([^/]+)/users/token$ and ['id'], literal parts escaped. */
