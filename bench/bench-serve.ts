@@ -1,9 +1,9 @@
 // npm run bench:serve [-- --duration 5 --connections 10]: autocannon against three servers in one run, each
 // in its own process on a 127.0.0.1 free port: our server and Prism's mock on the same authenticated
 // POST /spaces/{id}/users/token (a space created first), and bare node:http answering a fixed body. Ours and
-// bare get `duration` seconds each in two halves, in the order bare, ours, ours, bare, so a busier stretch of
-// the machine does not land on one of them only; Prism comes last, in one go (its log output keeps it busy
-// for a while after a run). Prints req/s, p99 latency and the ratios ours/Prism and ours/bare; everything is stopped at the end.
+// bare get `duration` seconds each in slices of about a second, taking turns (bare ours, ours bare, …), so a
+// busier stretch of the machine does not land on one of them only; Prism comes last, on its own (its log output
+// keeps it busy for a while after a run). Prints req/s, p99 latency and the ratios ours/Prism and ours/bare; everything is stopped at the end.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -99,15 +99,21 @@ function run(target: Target, duration: number): Promise<autocannon.Result> {
   return autocannon({ url: target.url, method: 'POST', headers: target.headers, connections: CONNECTIONS, duration });
 }
 
-/** Warms every target up, then runs each for DURATION_S in two halves, the second round in reverse order. */
+/**
+ * Warms every target up, then runs each for DURATION_S in one-second slices, taking turns and reversing the
+ * order every round (A B, B A, …): this VM's speed drifts from second to second, and each target gets its share
+ * of every fast and slow moment.
+ */
 async function measureInTurns(targets: Target[]): Promise<Measured[]> {
   for (const target of targets) await run(target, WARMUP_S);
-  const halves = new Map<Target, autocannon.Result[]>(targets.map((t) => [t, []]));
-  for (const order of [targets, [...targets].reverse()]) {
-    for (const target of order) halves.get(target)!.push(await run(target, DURATION_S / 2));
+  const slices = new Map<Target, autocannon.Result[]>(targets.map((t) => [t, []]));
+  const rounds = Math.max(2, Math.round(DURATION_S));
+  for (let round = 0; round < rounds; round++) {
+    const order = round % 2 === 0 ? targets : [...targets].reverse();
+    for (const target of order) slices.get(target)!.push(await run(target, DURATION_S / rounds));
   }
   return targets.map((target) => {
-    const results = halves.get(target)!;
+    const results = slices.get(target)!;
     return {
       name: target.name,
       reqPerSec: results.reduce((n, r) => n + r.requests.total, 0) / results.reduce((s, r) => s + r.duration, 0),
@@ -163,7 +169,7 @@ try {
   const [bareResult, ours, prismResult] = results as [Measured, Measured, Measured];
 
   console.log(
-    `POST /spaces/{id}/users/token, ${CONNECTIONS} connections, ${DURATION_S} s each (after ${WARMUP_S} s warm-up); p99: the worse half\n`,
+    `POST /spaces/{id}/users/token, ${CONNECTIONS} connections, ${DURATION_S} s each (after ${WARMUP_S} s warm-up); p99: the worst slice\n`,
   );
   console.log(
     `${'server'.padEnd(18)}${'req/s'.padStart(10)}${'p99 ms'.padStart(9)}${'non-2xx'.padStart(9)}${'errors'.padStart(8)}`,
