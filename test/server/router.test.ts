@@ -17,7 +17,10 @@ const concrete = (template: string) => template.replace(/\{[^}]+\}/g, 'p-1');
 for (const api of API_NAMES) {
   describe(`router of the ${api} spec`, async () => {
     const spec = loadSpec(specPathOf(api));
-    const backend = new OpenAPIBackend({ definition: toBackendDocument(spec.document) as unknown as Definition, validate: false });
+    const backend = new OpenAPIBackend({
+      definition: toBackendDocument(spec.document) as unknown as Definition,
+      validate: false,
+    });
     await backend.init();
     const options = { definition: backend.definition, apiRoot: backend.apiRoot };
     const library = new OpenAPIRouter(options);

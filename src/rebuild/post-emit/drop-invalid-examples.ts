@@ -67,43 +67,53 @@ export function dropInvalidExamples(document: Schema, sources: ExampleSources, f
   }
 }
 
-/** Every example of the document, in document order: operations (parameters, bodies, responses), then components. */
+/** Every example of the document, in document order: operations (parameters, bodies, responses), then components.
+ * A hot walk of every build: for-in over the document, and no pointer string until an example is dropped. */
 function examplesOf(document: Schema): Site[] {
   const sites: Site[] = [];
-  const media = (content: unknown, pointer: string): void => {
-    for (const [type, m] of Object.entries((content ?? {}) as Record<string, Schema>)) {
+  const media = (content: unknown, pointer: () => string): void => {
+    const byType = content as Record<string, Schema> | undefined;
+    for (const type in byType) {
+      const m = byType[type]!;
       const map = m.examples as Record<string, Schema> | undefined;
       if (!map || !m.schema) continue;
-      for (const [key, example] of Object.entries(map)) {
-        if (!('value' in example)) continue;
-        const at = () => `${pointer}/content/${pointerSegment(type)}/examples/${pointerSegment(key)}/value`;
+      for (const key in map) {
+        if (!('value' in map[key]!)) continue;
+        const at = () => `${pointer()}/content/${pointerSegment(type)}/examples/${pointerSegment(key)}/value`;
         sites.push({ holder: map, key, schema: m.schema as Schema, pointer: at, map, mapHolder: m });
       }
     }
   };
   const paths = (document.paths ?? {}) as Record<string, Record<string, Schema>>;
-  for (const [path, item] of Object.entries(paths)) {
-    for (const [method, op] of Object.entries(item)) {
-      const base = `/paths/${pointerSegment(path)}/${method}`;
-      ((op.parameters as Schema[] | undefined) ?? []).forEach((p, i) => {
+  for (const path in paths) {
+    const item = paths[path]!;
+    for (const method in item) {
+      const op = item[method]!;
+      const base = () => `/paths/${pointerSegment(path)}/${method}`;
+      const parameters = op.parameters as Schema[] | undefined;
+      parameters?.forEach((p, i) => {
         if (p.example !== undefined && p.schema)
           sites.push({
             holder: p,
             key: 'example',
             schema: p.schema as Schema,
-            pointer: () => `${base}/parameters/${i}/example`,
+            pointer: () => `${base()}/parameters/${i}/example`,
           });
       });
-      media((op.requestBody as Schema | undefined)?.content, `${base}/requestBody`);
-      for (const [status, r] of Object.entries((op.responses ?? {}) as Record<string, Schema>))
-        media(r.content, `${base}/responses/${pointerSegment(status)}`);
+      const body = op.requestBody as Schema | undefined;
+      if (body?.content) media(body.content, () => `${base()}/requestBody`);
+      const responses = (op.responses ?? {}) as Record<string, Schema>;
+      for (const status in responses) {
+        const content = responses[status]!.content;
+        if (content) media(content, () => `${base()}/responses/${pointerSegment(status)}`);
+      }
     }
   }
   const schemas = (document.components as { schemas?: Record<string, Schema> } | undefined)?.schemas ?? {};
-  for (const [name, schema] of Object.entries(schemas)) {
-    if (schema.example !== undefined)
+  for (const name in schemas) {
+    if (schemas[name]!.example !== undefined)
       sites.push({
-        holder: schema,
+        holder: schemas[name]!,
         key: 'example',
         schema: componentRef(name),
         pointer: () => `/components/schemas/${pointerSegment(name)}/example`,
