@@ -29,15 +29,19 @@ export function pointerSegment(key: string | number): string {
   return text.includes('~') || text.includes('/') ? text.replaceAll('~', '~0').replaceAll('/', '~1') : text;
 }
 
-/** A media type's `examples` map: one entry per documented example (undefined when there are none). */
+/**
+ * A media type's `examples` map: one entry per documented example (undefined when there are none). The media
+ * type's pointer is asked for only when there are examples: most media types have none.
+ */
 export function mediaExamples(
   examples: Example[],
   sources: ExampleSources,
-  pointer: string,
+  mediaPointer: () => string,
   subject: string,
   where: string,
 ): Record<string, Schema> | undefined {
   if (examples.length === 0) return undefined;
+  const pointer = mediaPointer();
   const map: Record<string, Schema> = {};
   examples.forEach((ex, i) => {
     const key = ex.origin === 'curl' ? `curl${i === 0 ? '' : i}` : i === 0 ? 'documented' : `documented${i}`;

@@ -9,7 +9,7 @@ export function emitRequestBody(op: Operation, sources = new ExampleSources(), p
   for (const type of op.consumes.length ? op.consumes : ['application/json']) {
     const media: Schema = { schema: body.schema };
     const shown = op.requestExamples.body ? [op.requestExamples.body] : [];
-    const at = `${pointer}/content/${pointerSegment(type)}`;
+    const at = () => `${pointer}/content/${pointerSegment(type)}`;
     const examples = mediaExamples(shown, sources, at, op.operationId, 'request body');
     if (examples) media.examples = examples;
     content[type] = media;

@@ -19,7 +19,7 @@ export function emitResponse(r: Response, op: Operation, sources = new ExampleSo
     const content: Record<string, Schema> = {};
     for (const type of op.produces.length ? op.produces : ['application/json']) {
       const media: Schema = { schema: r.schema };
-      const at = `${pointer}/content/${pointerSegment(type)}`;
+      const at = () => `${pointer}/content/${pointerSegment(type)}`;
       const examples = mediaExamples(r.examples, sources, at, op.operationId, `response ${r.status}`);
       if (examples) media.examples = examples;
       content[type] = media;

@@ -37,7 +37,9 @@ export function removeUnusedComponents(
 function mappingTargets(root: unknown, out: string[] = []): string[] {
   if (Array.isArray(root)) for (const item of root) mappingTargets(item, out);
   else if (root && typeof root === 'object') {
-    for (const [key, value] of Object.entries(root)) {
+    const node = root as Record<string, unknown>;
+    for (const key in node) {
+      const value = node[key];
       if (key === 'discriminator' && value && typeof value === 'object') {
         for (const ref of Object.values((value as { mapping?: Record<string, string> }).mapping ?? {})) {
           const name = refTarget(ref);
