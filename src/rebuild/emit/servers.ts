@@ -23,11 +23,10 @@ export function emitServers(
         );
         continue;
       }
-      const url = t.origin + base;
-      counts.set(url, (counts.get(url) ?? 0) + 1);
+      counts.set(t.origin, (counts.get(t.origin) ?? 0) + 1);
     }
   }
-  const urls = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([url]) => url);
+  const urls = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([origin]) => origin + base);
   if (urls.length === 0) urls.push(`https://{host}${base}`);
   return urls.map((url) => {
     const server: Schema = { url };
