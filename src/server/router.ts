@@ -12,6 +12,8 @@ interface Route {
   operation: Operation;
   pattern: RegExp;
   parameterNames: string[];
+  /** The template's text after its last parameter: a path not ending so cannot match (tested before `pattern`). */
+  suffix: string;
 }
 
 export interface Match {
@@ -101,6 +103,7 @@ export class CachedRouter extends OpenAPIRouter {
     let pathMatched = false;
     if (path !== undefined) {
       for (const route of this.routesFor(path)) {
+        if (!path.endsWith(route.suffix)) continue;
         const values = route.pattern.exec(path);
         if (!values) continue;
         pathMatched = true;
@@ -176,12 +179,10 @@ function literalHead(template: string): string | undefined {
   return head.includes('{') ? undefined : head;
 }
 
-/** /spaces/{id}/users/token → ^/spaces/([^/]+)/users/token$ and ['id'], literal parts escaped. */
-function compileTemplate(path: string): { pattern: RegExp; parameterNames: string[] } {
+/** /spaces/{id}/users/token → ^/spaces/([^/]+)/users/token$, ['id'] and '/users/token', literal parts escaped. */
+function compileTemplate(path: string): { pattern: RegExp; parameterNames: string[]; suffix: string } {
   const parameterNames = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
-  const source = path
-    .split(/\{[^}]+\}/)
-    .map((literal) => literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('([^/]+)');
-  return { pattern: new RegExp(`^${source}$`), parameterNames };
+  const literals = path.split(/\{[^}]+\}/);
+  const source = literals.map((literal) => literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('([^/]+)');
+  return { pattern: new RegExp(`^${source}$`), parameterNames, suffix: literals.at(-1)! };
 }
