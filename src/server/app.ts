@@ -213,11 +213,12 @@ function answerFor(
 
 /** The body parsed as JSON when it was sent as JSON and is JSON; openapi-backend reports malformed JSON. */
 function parseJson({ headers, body }: RawRequest): { value: unknown } | undefined {
+  if (body === undefined) return undefined;
   const type = String(headers['content-type'] ?? '')
     .split(';')[0]!
     .trim()
     .toLowerCase();
-  if (body === undefined || !(type === 'application/json' || type.endsWith('+json'))) return undefined;
+  if (!(type === 'application/json' || type.endsWith('+json'))) return undefined;
   try {
     return { value: JSON.parse(body) as unknown };
   } catch {

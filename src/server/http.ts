@@ -30,8 +30,14 @@ function replier(
   return (reply, close = false) => {
     // After a 413 the unread body bytes would be taken for the next request on this connection.
     send(res, reply, close || draining() || reply.status === 413, cors.headersFor(req.headers.origin));
-    log(`${req.method} ${(req.url ?? '').split('?')[0]} ${reply.status} ${(performance.now() - started).toFixed(1)}ms`);
+    log(`${req.method} ${pathOf(req.url ?? '')} ${reply.status} ${(performance.now() - started).toFixed(1)}ms`);
   };
+}
+
+/** The URL without its query string, for the log. */
+function pathOf(url: string): string {
+  const query = url.indexOf('?');
+  return query < 0 ? url : url.slice(0, query);
 }
 
 export function requestListener(
