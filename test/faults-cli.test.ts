@@ -64,3 +64,41 @@ test('a folder with no operation page: exit 1, a located error, the previous spe
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+// sync and check on a project one of whose manifests cannot be used: the error names the manifest and its line,
+// like the pages' errors, with no stack trace; sync writes nothing.
+const MANIFESTS: [string, string, RegExp][] = [
+  [
+    'broken YAML',
+    'info: [\n',
+    /^spec\/x\/sources\.yaml:1: error: cannot read the manifest: Flow sequence in block collection .*\[no-input\]$/m,
+  ],
+  [
+    'a source without "release"',
+    'info: { title: X, version: "1", description: "" }\nbasePath: /x\nsources:\n  - dir: docs\n    order: 1\n',
+    /^spec\/x\/sources\.yaml:4: error: source 1 needs a "release" \(text\) and an "order" \(number\) \[no-input\]$/m,
+  ],
+];
+for (const [what, text, expected] of MANIFESTS) {
+  for (const command of ['sync', 'check']) {
+    test(`${command} with a manifest of ${what}: exit 1, the error at its line, no stack trace, nothing written`, () => {
+      const root = mkdtempSync(join(tmpdir(), 'bad-manifest-'));
+      try {
+        mkdirSync(join(root, 'spec', 'x'), { recursive: true });
+        writeFileSync(join(root, 'spec', 'x', 'sources.yaml'), text);
+        const run = spawnSync(process.execPath, ['--import', 'tsx', `src/cli/${command}.ts`, '--root', root], {
+          cwd: PROJECT_ROOT,
+          encoding: 'utf8',
+          timeout: 60_000,
+        });
+        assert.equal(run.status, 1, run.stderr);
+        assert.match(run.stderr, expected);
+        assert.doesNotMatch(run.stderr, /^\s+at /m);
+        assert.deepEqual(readdirSync(root), ['spec']);
+        assert.deepEqual(readdirSync(join(root, 'spec', 'x')), ['sources.yaml']);
+      } finally {
+        rmSync(root, { recursive: true, force: true });
+      }
+    });
+  }
+}

@@ -48,7 +48,8 @@ for (const f of errors) problems.push(formatFinding(f));
 t0 = performance.now();
 const stale = artifacts.filter((a) => differsOnDisk(root, a));
 for (const a of stale) problems.push(`stale: ${a.path} (made by the ${a.stage} stage) — run \`${fix}\``);
-for (const path of orphanFiles(root, artifacts)) {
+// A pipeline stopped by errors made only part of its files: it cannot tell which others are orphans.
+for (const path of errors.length ? [] : orphanFiles(root, artifacts)) {
   problems.push(`orphan: ${path} (no stage makes it) — run \`${fix}\``);
 }
 progress('compare', performance.now() - t0, `${artifacts.length - stale.length}/${artifacts.length} files up to date`);

@@ -42,7 +42,8 @@ export const OPENAPI_VERSION = '3.1.0';
 
 export function buildSpec(input: BuildInput): BuildResult {
   const findings = new Findings();
-  if (!input.manifestPath && !input.docsDir) throw new ManifestError('nothing to build: no manifest, no doc directory');
+  if (!input.manifestPath && !input.docsDir)
+    throw new ManifestError('(no input)', 0, 'nothing to build: no manifest, no doc directory');
   const manifest = input.manifestPath ? loadManifest(input.manifestPath) : bareManifest(input.docsDir!);
   const sources = input.docsDir
     ? directorySources(input.docsDir, findings, input.displayRoot)

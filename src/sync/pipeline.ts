@@ -1,5 +1,6 @@
 // source docs → one spec per API → generated/<api>/* → site/: every artifact computed in memory, in one
 // process. `sync` writes what differs; `check` compares and writes nothing.
+import { relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { generateClient } from '../generate/client.ts';
 import { operationIndex, operationIndexJson } from '../generate/operation-index.ts';
@@ -7,6 +8,7 @@ import { generateStubs } from '../generate/stubs.ts';
 import { generateTypes } from '../generate/types.ts';
 import type { Spec } from '../openapi/spec-types.ts';
 import { Findings, type Finding } from '../rebuild/findings.ts';
+import { ManifestError } from '../rebuild/docs/manifest.ts';
 import type { ReportJson } from '../rebuild/report/model.ts';
 import { bundleLintPlugin, PLUGIN_BUNDLE } from '../lint/plugin-bundle.ts';
 import { portalArtifacts } from '../site/index.ts';
@@ -49,14 +51,30 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const remembered = async <T>(name: string, inputs: string[], make: () => Promise<T>) =>
     memo ? memo.get(name, inputs, make) : { value: await make(), hit: false };
 
+  // A manifest that cannot be used is an error of its API, reported like the pages' errors.
+  const unusable = new Findings();
   const builds = await stage(
     'spec',
-    () => apiNames(root).map((api) => buildApi(root, api)),
-    (all) => all.map((b) => `${b.api} ${b.result.operations.length}`).join(', ') + ' operations',
+    () =>
+      apiNames(root).flatMap((api) => {
+        try {
+          return [buildApi(root, api)];
+        } catch (error) {
+          if (!(error instanceof ManifestError)) throw error;
+          const at = { file: relative(root, error.file) || error.file, line: error.line };
+          unusable.error('no-input', at, error.message.slice(`${error.file}:${error.line}: `.length));
+          return [];
+        }
+      }),
+    (all) =>
+      all.length ? `${all.map((b) => `${b.api} ${b.result.operations.length}`).join(', ')} operations` : 'no API built',
   );
-  const errors = builds.flatMap((b) => b.result.findings.all.filter((f) => f.severity === 'error'));
+  const errors = [
+    ...unusable.all,
+    ...builds.flatMap((b) => b.result.findings.all.filter((f) => f.severity === 'error')),
+  ];
   errors.push(...pagesClaimedTwice(builds, root));
-  if (builds.length === 0) {
+  if (builds.length === 0 && errors.length === 0) {
     const none = new Findings();
     none.error('no-input', { file: 'spec', line: 0 }, 'no API to build: add spec/<api>/sources.yaml');
     errors.push(...none.all);

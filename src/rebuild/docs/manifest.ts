@@ -24,7 +24,16 @@ export type ManifestSource = ({ file: string; dir?: never } | { dir: string; fil
   provenance?: Record<string, string>;
 };
 
-export class ManifestError extends Error {}
+/** A manifest that cannot be used, located at its file and line (the message starts with `file:line: `). */
+export class ManifestError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    what: string,
+  ) {
+    super(`${file}:${line}: ${what}`);
+  }
+}
 
 /** The facts of a doc directory read without a manifest: only what its pages state, nothing invented. */
 export function bareManifest(docsDir: string): Manifest {
@@ -46,20 +55,21 @@ export function loadManifest(path: string): Manifest {
     text = readFileSync(path, 'utf8');
     raw = parse(text);
   } catch (e) {
-    throw new ManifestError(`${path}:1: cannot read the manifest: ${(e as Error).message}`);
+    // The YAML parser's message goes on with a code frame: its first line says what and where.
+    throw new ManifestError(path, 1, `cannot read the manifest: ${(e as Error).message.split('\n')[0]}`);
   }
   const m = raw as Partial<Manifest> | null;
   for (const key of ['info', 'basePath', 'sources'] as const) {
-    if (!m || m[key] === undefined) throw new ManifestError(`${path}:1: manifest lacks "${key}"`);
+    if (!m || m[key] === undefined) throw new ManifestError(path, 1, `manifest lacks "${key}"`);
   }
   if (!Array.isArray(m!.sources) || m!.sources.length === 0)
-    throw new ManifestError(`${path}:1: manifest lists no sources (an API needs at least one page)`);
+    throw new ManifestError(path, 1, 'manifest lists no sources (an API needs at least one page)');
   m!.sources.forEach((s, i) => {
-    const where = `${path}:${lineOfEntry(text, i)}`;
+    const line = lineOfEntry(text, i);
     if (!s || (typeof s.file === 'string') === (typeof s.dir === 'string'))
-      throw new ManifestError(`${where}: source ${i + 1} needs exactly one of "file" or "dir"`);
+      throw new ManifestError(path, line, `source ${i + 1} needs exactly one of "file" or "dir"`);
     if (typeof s.release !== 'string' || typeof s.order !== 'number')
-      throw new ManifestError(`${where}: source ${i + 1} needs a "release" (text) and an "order" (number)`);
+      throw new ManifestError(path, line, `source ${i + 1} needs a "release" (text) and an "order" (number)`);
   });
   return { hostDefault: 'localhost', securitySchemes: {}, tags: [], statusByDescription: {}, ...m } as Manifest;
 }
