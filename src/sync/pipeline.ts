@@ -62,7 +62,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
         } catch (error) {
           if (!(error instanceof ManifestError)) throw error;
           const at = { file: relative(root, error.file) || error.file, line: error.line };
-          unusable.error('no-input', at, error.message.slice(`${error.file}:${error.line}: `.length));
+          unusable.error('no-input', at, error.what);
           return [];
         }
       }),

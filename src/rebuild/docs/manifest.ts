@@ -29,7 +29,8 @@ export class ManifestError extends Error {
   constructor(
     readonly file: string,
     readonly line: number,
-    what: string,
+    /** What is wrong, without the location. */
+    readonly what: string,
   ) {
     super(`${file}:${line}: ${what}`);
   }
