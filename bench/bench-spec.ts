@@ -1,6 +1,6 @@
 // npm run bench:spec [-- <docs-dir>]: rebuilds the full corpus in-process and, in the same process, times
 // stock markdown-it parsing the same pages alone; prints both, their ratio, and the wall time of the whole CLI
-// run. It also times markdown-it as the rebuild runs it (sections/shared-inline.ts), which parses less.
+// run. It also times markdown-it as the rebuild runs it (src/rebuild/markdown/shared-inline.ts), which parses less.
 // It runs bundled, like the CLI (src/cli/bundled.mjs), so both figures are of the code users run.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -1,7 +1,8 @@
-// The rebuilder's markdown-it replaces two core rules (sections/shared-inline.ts parses each distinct inline run
-// once per build; sections/normalize-when-needed.ts copies a page only when it has \r or NUL). Its tokens must
-// be exactly stock markdown-it's: on every corpus page, whatever page a run was first seen on. The same holds
-// for the blocks read from them, whose cells are read once per shared run.
+// The rebuilder's markdown-it replaces two core rules (markdown/shared-inline.ts parses each distinct inline run
+// once per build; markdown/normalize-when-needed.ts copies a page only when it has \r or NUL) and the block
+// state's line table (markdown/line-marked-state.ts). Its tokens must be exactly stock markdown-it's: on every
+// corpus page, whatever page a run was first seen on. The same holds for the blocks read from them, whose cells
+// are read once per shared run.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Findings } from '../src/rebuild/findings.ts';
