@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { PROJECT_ROOT } from '../src/paths.ts';
 import { SEED_MANIFEST } from './helpers/corpus.ts';
 import { loadManifest } from '../src/rebuild/docs/manifest.ts';
+import { newParseMemo } from '../src/rebuild/extract/context.ts';
 import { extractPage, readPage } from '../src/rebuild/extract/page.ts';
 import { Findings, type Finding } from '../src/rebuild/findings.ts';
 import {
@@ -1016,6 +1017,32 @@ describe('examples extractor', () => {
     assert.deepEqual(response(onlyOperation(x), '500').examples, []);
     // The trailing comma is only an error at the closing brace on the next line.
     assert.equal(bad[0]!.line, lineOf(page, '"error" : "Internal error",') + 1);
+  });
+
+  it('the same text that is not JSON on two pages of one build is reported on each, at its own line', () => {
+    const page = TOKEN_PAGE.replace('"error" : "Internal error"', '"error" : Internal error');
+    const shifted = `\n\n${page}`;
+    const findings = new Findings();
+    const memo = newParseMemo();
+    const model = emptyDocModel();
+    const options = { basePath: BASE_PATH, statusByDescription: MANIFEST.statusByDescription };
+    for (const [file, text] of [
+      ['operations/first.md', page],
+      ['operations/second.md', shifted],
+    ] as const)
+      extractPage(readPage({ file, text, release: 'test', order: 0 }, findings, memo), model, options);
+    const bad = findings.all.filter((f) => f.code === 'invalid-json');
+    assert.deepEqual(
+      bad.map((f) => [f.file, f.line]),
+      [
+        ['operations/first.md', lineOf(page, '"error" : Internal error')],
+        ['operations/second.md', lineOf(shifted, '"error" : Internal error')],
+      ],
+    );
+    assert.deepEqual(
+      model.operations.map((op) => response(op, '500').examples),
+      [[], []],
+    );
   });
 });
 

@@ -19,6 +19,7 @@ export interface PageContext {
  * body is 1,064 of them) is parsed once and the result shared. None is ever mutated.
  */
 export interface ParseMemo extends SharedRuns {
+  /** Each distinct JSON text's value, or why it is not JSON (reported again wherever the text appears). */
   json: Map<string, unknown>;
 }
 
@@ -35,30 +36,40 @@ export function excerpt(ctx: PageContext, from: number, to: number): string {
   return ctx.lines.excerpt(from, to);
 }
 
+/** Why a text is not JSON, and on which of its lines (0-based). */
+class NotJson {
+  constructor(
+    readonly reason: string,
+    readonly lineOffset: number,
+  ) {}
+}
+
 export function parseJson(
   ctx: PageContext,
   text: string,
   line: number,
   what: string,
 ): { ok: true; value: unknown } | { ok: false } {
-  const known = ctx.memo.json.get(text);
-  if (known !== undefined) return { ok: true, value: known };
+  let known = ctx.memo.json.get(text);
+  if (known === undefined) ctx.memo.json.set(text, (known = readJson(text)));
+  if (!(known instanceof NotJson)) return { ok: true, value: known };
+  ctx.findings.warn(
+    'invalid-json',
+    locate(ctx, line + known.lineOffset),
+    `${what} is not valid JSON (${known.reason}); example dropped`,
+  );
+  return { ok: false };
+}
+
+function readJson(text: string): unknown {
   try {
-    const value: unknown = JSON.parse(text);
-    ctx.memo.json.set(text, value);
-    return { ok: true, value };
+    return JSON.parse(text);
   } catch (e) {
     // JSON.parse does not always say where; jsonc-parser (strict mode) gives the offset of the first error.
     const errors: ParseError[] = [];
     parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
     const offset = errors[0]?.offset ?? 0;
-    const lineOffset = text.slice(0, offset).split('\n').length - 1;
     const reason = errors[0] ? printParseErrorCode(errors[0].error) : (e as Error).message;
-    ctx.findings.warn(
-      'invalid-json',
-      locate(ctx, line + lineOffset),
-      `${what} is not valid JSON (${reason}); example dropped`,
-    );
-    return { ok: false };
+    return new NotJson(reason, text.slice(0, offset).split('\n').length - 1);
   }
 }
