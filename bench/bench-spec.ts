@@ -45,13 +45,12 @@ const sources = directorySources(docsDir, new Findings(), docsDir);
 const bytes = sources.reduce((n, s) => n + Buffer.byteLength(s.text), 0);
 
 /**
- * Each job's ROUNDS timed runs, in round order, after WARMUP_ROUNDS untimed ones. The jobs alternate, so neither
- * gets a warmer machine and each always follows the other (and the garbage it left).
+ * Each job's times over WARMUP_ROUNDS + ROUNDS rounds, in round order; only the last ROUNDS are counted. The jobs
+ * alternate, so neither gets a warmer machine and each always follows the other (and the garbage it left).
  */
 function timeRounds(jobs: (() => void)[]): number[][] {
-  for (let i = 0; i < WARMUP_ROUNDS; i++) for (const job of jobs) job();
   const times = jobs.map((): number[] => []);
-  for (let i = 0; i < ROUNDS; i++) {
+  for (let i = 0; i < WARMUP_ROUNDS + ROUNDS; i++) {
     jobs.forEach((job, j) => {
       const t0 = performance.now();
       job();
@@ -60,6 +59,8 @@ function timeRounds(jobs: (() => void)[]): number[][] {
   }
   return times;
 }
+
+const counted = (times: number[]): number[] => times.slice(WARMUP_ROUNDS);
 
 function median(values: number[]): number {
   return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -82,25 +83,32 @@ const rebuildOnce = (): void => {
   mark('yaml');
   timedRounds++;
 };
-const [parseTimes, rebuildTimes] = timeRounds([
+const [allParseTimes, allRebuildTimes] = timeRounds([
   () => {
     for (const s of sources) parseMarkdownTokens(s.text);
   },
   rebuildOnce,
 ]) as [number[], number[]];
-const parseOnly = median(parseTimes);
-const rebuild = median(rebuildTimes);
 // The ratio within each round, where both jobs ran back to back: on a shared VM whose speed drifts from
 // second to second it varies less than the ratio of the two medians.
-const pairedRatio = median(rebuildTimes.map((t, i) => t / parseTimes[i]!));
+const roundRatios = allRebuildTimes.map((t, i) => t / allParseTimes[i]!);
+const parseOnly = median(counted(allParseTimes));
+const rebuild = median(counted(allRebuildTimes));
+const pairedRatio = median(counted(roundRatios));
+// How the ratio settles over the uncounted rounds, ten at a time: why they are left out.
+const warmupRatios = Array.from({ length: WARMUP_ROUNDS / 10 }, (_, k) =>
+  median(roundRatios.slice(k * 10, k * 10 + 10)).toFixed(2),
+);
 // markdown-it as the rebuild runs it, apart, so it does not weigh on the two figures above.
 const parseShared = median(
-  timeRounds([
-    () => {
-      const cache: InlineCache = new Map();
-      for (const s of sources) parseSharedTokens(s.text, cache);
-    },
-  ])[0]!,
+  counted(
+    timeRounds([
+      () => {
+        const cache: InlineCache = new Map();
+        for (const s of sources) parseSharedTokens(s.text, cache);
+      },
+    ])[0]!,
+  ),
 );
 // Stage means from warm rounds only.
 stageTotals.clear();
@@ -133,6 +141,9 @@ console.log(`  as the rebuild runs it, each distinct inline run parsed once per 
 console.log(`full rebuild in-process, YAML included (median of ${ROUNDS}): ${rebuild.toFixed(1)} ms`);
 console.log(
   `ratio rebuild / stock markdown-it: ${(rebuild / parseOnly).toFixed(2)} of the medians, ${pairedRatio.toFixed(2)} median within a round (target ≤ 2)`,
+);
+console.log(
+  `  warm-up (${WARMUP_ROUNDS} rounds, not counted), median ratio within a round by ten rounds: ${warmupRatios.join(', ')}`,
 );
 console.log(`  rebuild / its own markdown-it parse: ${(rebuild / parseShared).toFixed(2)}`);
 console.log(
