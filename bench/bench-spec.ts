@@ -143,7 +143,8 @@ console.log(
   `ratio rebuild / stock markdown-it: ${(rebuild / parseOnly).toFixed(2)} of the medians, ${pairedRatio.toFixed(2)} median within a round (target ≤ 2)`,
 );
 console.log(
-  `  warm-up (${WARMUP_ROUNDS} rounds, not counted), median ratio within a round by ten rounds: ${warmupRatios.join(', ')}`,
+  `  warm-up (${WARMUP_ROUNDS} rounds, not counted), median ratio within a round by ten rounds: ` +
+    warmupRatios.join(', '),
 );
 console.log(`  rebuild / its own markdown-it parse: ${(rebuild / parseShared).toFixed(2)}`);
 console.log(
