@@ -23,6 +23,7 @@
 //   both `example` and `examples` keeps `examples`; `paths` defaults to `{}`.
 //
 // The function is pure: it returns a new document and never changes its input.
+import { unescapePointerFragment } from '@redocly/openapi-core';
 
 type Json = Record<string, unknown>;
 
@@ -281,7 +282,7 @@ function withoutDanglingRefs(document: Json): Json {
     if (!ref.startsWith('#/')) return false;
     let node: unknown = document;
     for (const token of ref.slice(2).split('/')) {
-      const key = decodeURIComponent(token).replaceAll('~1', '/').replaceAll('~0', '~');
+      const key = unescapePointerFragment(token);
       if (!isObject(node) || !Object.hasOwn(node, key)) return false;
       node = node[key];
     }

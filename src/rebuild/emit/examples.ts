@@ -2,6 +2,7 @@
 // note, beside the objects, the JSON pointer of every example they write with its doc location; the post-emit
 // pass that drops invalid examples (src/rebuild/post-emit/drop-invalid-examples.ts) walks the document and
 // reads locations from this index, by pointer: no back-pointers into the document.
+import { escapePointerFragment } from '@redocly/openapi-core';
 import type { Location } from '../findings.ts';
 import type { Example, Schema } from '../model.ts';
 
@@ -22,11 +23,9 @@ export class ExampleSources {
   }
 }
 
-/** One JSON pointer segment. */
+/** One JSON pointer segment (openapi-core's escaping, which returns keys without `~` or `/` as they are). */
 export function pointerSegment(key: string | number): string {
-  const text = String(key);
-  // Most keys hold neither character: no new strings for them (a hot path of every build: bench/README.md).
-  return text.includes('~') || text.includes('/') ? text.replaceAll('~', '~0').replaceAll('/', '~1') : text;
+  return escapePointerFragment(String(key));
 }
 
 /**

@@ -5,6 +5,7 @@
 // go to Ajv (ajv-check.ts). Verdicts and messages are Ajv's (allErrors: false): the first error, in Ajv's
 // keyword order; test/example-check.test.ts holds both to the same answers on every corpus example and on
 // thousands of mutants of them.
+import { escapePointerFragment } from '@redocly/openapi-core';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 import type { Schema } from '../model.ts';
 import { refTarget } from '../../openapi/ref-utils.ts';
@@ -287,7 +288,7 @@ function formatMatches(name: string, data: string | number): boolean {
 
 /** The error as seen from the parent: its JSON pointer gains the property name or index. */
 function under(key: string, error: SchemaError): SchemaError {
-  return { path: `/${key.replaceAll('~', '~0').replaceAll('/', '~1')}${error.path}`, message: error.message };
+  return { path: `/${escapePointerFragment(key)}${error.path}`, message: error.message };
 }
 
 /** fast-deep-equal's semantics, as Ajv uses for enum and const. */
