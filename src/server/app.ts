@@ -95,7 +95,8 @@ export async function createApp(
   const router = new CachedRouter({ definition: api.definition, apiRoot: api.apiRoot });
   api.router = router;
   // Request validators are compiled now (a schema ajv cannot compile stops the start); response validators,
-  // only used to pick error shapes, when first needed: compiling them all took twice as long as the requests'.
+  // only used to pick error shapes, when first needed: compiling them all at start cost more than the requests'
+  // (bench/README.md).
   api.validator = new OpenAPIValidator({
     definition: api.definition,
     router,

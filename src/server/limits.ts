@@ -48,9 +48,8 @@ export const DEFAULT_STATE_LIMITS: Readonly<StateLimits> = {
 
 /**
  * Heap bytes charged per stored entry, rounded up from what they take on Node 20 (heapUsed growth per entry
- * with --expose-gc, over 200k tokens, 9k spaces): an invite token (its entry, map slot, expiry queue slot)
- * ~180 B; a space (its id, its creator with 11 space privileges) ~760 B before its name; a member added by
- * joining ~170 B.
+ * with --expose-gc; the measured figures are in bench/README.md): an invite token (its entry, map slot, expiry
+ * queue slot), a space (its id, its creator with its space privileges) before its name, a member added by joining.
  */
 export const ENTRY_BYTES = {
   inviteToken: 256,
@@ -63,7 +62,7 @@ export const ENTRY_BYTES = {
 /** Heap bytes a string takes at most (two bytes a character when it is not Latin-1) with its header. */
 export const stringBytes = (text: string | undefined): number => (text === undefined ? 0 : 24 + 2 * text.length);
 
-/** Heap bytes parsed JSON takes at most, from the length of its text: objects take ~4× their JSON. */
+/** Heap bytes parsed JSON takes at most, from the length of its text (the measured ratio: bench/README.md). */
 export const jsonBytes = (jsonLength: number): number => 4 * jsonLength;
 
 /** The byte budget of one server's state: entries take from it as they are stored and give back as they go. */

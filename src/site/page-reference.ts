@@ -96,7 +96,7 @@ export async function referenceArtifacts(
   };
 }
 
-/** The offline Redoc bundle, made once per process (2 MB: every API's page loads the same one). */
+/** The offline Redoc bundle, made once per process (it is large, and every API's page loads the same one). */
 let bundleText: string | undefined;
 
 /** build-docs' page of a spec. Slow (a CLI run of seconds): memoised under the spec text and the CLI's version,

@@ -15,8 +15,8 @@ export interface PageContext {
 
 /**
  * What the pages of one build share. swagger2markup repeats itself across pages, so each distinct inline run
- * (12,593 in the corpus, 1,898 distinct) and each distinct JSON text (1,625 examples, 254 distinct: one error
- * body is 1,064 of them) is parsed once and the result shared. None is ever mutated.
+ * and each distinct JSON text (one error body repeats on most pages; counts in bench/README.md) is parsed once
+ * and the result shared. None is ever mutated.
  */
 export interface ParseMemo extends SharedRuns {
   /** Each distinct JSON text's value, or why it is not JSON (reported again wherever the text appears). */

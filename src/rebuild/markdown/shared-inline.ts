@@ -1,5 +1,5 @@
 // markdown-it core rule standing in for the stock `inline` rule. swagger2markup writes the same cells, headings
-// and list items on every page (the corpus has 12,593 inline runs, 1,898 of them distinct), so within one build
+// and list items on every page (most inline runs repeat: counts in bench/README.md), so within one build
 // each distinct run is inline-parsed once and its tokens are shared. The tokens are the ones markdown-it gives
 // (test/markdown-rules.test.ts compares every corpus page with a stock parse); consumers only read them.
 import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs';

@@ -8,7 +8,7 @@ import { rebaseRefs } from '../../openapi/ref-utils.ts';
 const BASE = 'https://spec.invalid/components';
 
 export function ajvChecker(schemas: Record<string, Schema>): ExampleChecker {
-  // Loaded on first use: most builds never need Ajv, and loading it is a third of a cold CLI run's imports.
+  // Loaded on first use: most builds never need Ajv, and loading it weighs on a cold CLI run (bench/README.md).
   const require = createRequire(import.meta.url);
   const { Ajv2020: Ajv } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
   const addFormats = require('ajv-formats') as (ajv: Ajv2020) => void;
