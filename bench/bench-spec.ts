@@ -16,6 +16,11 @@ import { Findings } from '../src/rebuild/findings.ts';
 import { parseMarkdownTokens, parseSharedTokens } from '../src/rebuild/markdown/markdown-blocks.ts';
 import type { InlineCache } from '../src/rebuild/markdown/shared-inline.ts';
 import { existingDir, parseCommand } from '../src/cli/args.ts';
+import type { Schema } from '../src/rebuild/model.ts';
+import { ajvChecker } from '../src/rebuild/validate/ajv-check.ts';
+import { checkView } from '../src/rebuild/validate/check-view.ts';
+import { type ExampleChecker, schemaWalker } from '../src/rebuild/validate/schema-check.ts';
+import { stringify } from 'yaml';
 
 const CORPUS = docSetDir('onezone');
 const {
@@ -115,6 +120,54 @@ stageTotals.clear();
 timedRounds = 0;
 for (let i = 0; i < ROUNDS; i++) rebuildOnce();
 
+// The libraries the hand code stands in for, A/B on this build's document: `yaml`'s stringify against the YAML
+// writer, and Ajv alone against the walker (Ajv only where the walker cannot), each checker made afresh per
+// round as a build makes it, over the examples the spec keeps (the dropped ones are gone from the document).
+const { document: built } = buildFromSources(sources, manifest, new Findings());
+const view = checkView((built.components as { schemas: Record<string, Schema> }).schemas);
+const pairs = examplePairs(built);
+const checkAll = (pick: () => (schema: Schema) => ExampleChecker): void => {
+  const checkerFor = pick();
+  for (const [schema, value] of pairs) checkerFor(schema).check(schema, value);
+};
+const [oursYaml, libraryYaml, walkerCheck, ajvCheck] = timeRounds([
+  () => specYaml(built, 'bench'),
+  () => stringify(built),
+  () =>
+    checkAll(() => {
+      const walker = schemaWalker(view);
+      let ajv: ExampleChecker | undefined;
+      return (schema) => (walker.supports(schema) ? walker.checker : (ajv ??= ajvChecker(view)));
+    }),
+  () =>
+    checkAll(() => {
+      const ajv = ajvChecker(view);
+      return () => ajv;
+    }),
+]).map((times) => median(counted(times))) as [number, number, number, number];
+
+/** Every (schema, example value) pair of the document: parameter and media-type examples, component examples. */
+function examplePairs(document: Schema): [Schema, unknown][] {
+  const found: [Schema, unknown][] = [];
+  const walk = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(walk);
+    const object = node as Record<string, unknown>;
+    const schema = object.schema as Schema | undefined;
+    if (schema && typeof schema === 'object') {
+      if ('example' in object) found.push([schema, object.example]);
+      for (const entry of Object.values((object.examples ?? {}) as Record<string, { value?: unknown }>))
+        if (entry && 'value' in entry) found.push([schema, entry.value]);
+    }
+    for (const [key, value] of Object.entries(object)) if (key !== 'example' && key !== 'examples') walk(value);
+  };
+  walk(document.paths);
+  const schemas = (document.components as { schemas: Record<string, Schema> }).schemas;
+  for (const [name, schema] of Object.entries(schemas))
+    if ('example' in schema) found.push([{ $ref: `#/components/schemas/${name}` }, schema.example]);
+  return found;
+}
+
 // The CLI as `npm run build:spec` runs it (src/cli/bundled.mjs): once with an empty bundle cache, as
 // after a fresh clone or an edit, then warm.
 const work = mkdtempSync(join(tmpdir(), 'bench-spec-'));
@@ -151,6 +204,13 @@ console.log(
   `  rebuild stages (mean): ${[...stageTotals].map(([stage, ms]) => `${stage} ${(ms / timedRounds).toFixed(1)}`).join(', ')} ms`,
 );
 console.log('  (extract = markdown-it parse + block stream + extractors, for every page)');
+const withLibrary = (ours: number, library: number): string =>
+  `${library.toFixed(1)} ms (${(library / ours).toFixed(1)}× ours); the rebuild with it: ${((rebuild - ours + library) / parseOnly).toFixed(2)} × stock markdown-it (target ≤ 2)`;
+console.log(`libraries in place of the hand code (median of ${ROUNDS}, on this build's document):`);
+console.log(`  YAML: the writer ${oursYaml.toFixed(1)} ms; yaml's stringify ${withLibrary(oursYaml, libraryYaml)}`);
+console.log(
+  `  example check (${pairs.length} examples): the walker ${walkerCheck.toFixed(1)} ms; Ajv alone ${withLibrary(walkerCheck, ajvCheck)}`,
+);
 console.log(`CLI wall time, node start-up included (target < 1000 ms):`);
 console.log(`  warm (median of 5): ${warm.toFixed(0)} ms, exit ${warmRuns.map((r) => r.status).join(',')}`);
 console.log(`  first run, bundling the CLI first: ${firstRun.ms.toFixed(0)} ms, exit ${firstRun.status}`);
