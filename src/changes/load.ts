@@ -32,7 +32,12 @@ export function parseSpec(text: string, file: string): Doc {
   if (!isObject(doc)) throw new SpecFileError(`${file}: not an OpenAPI document (the top level is not a mapping)`);
   const version = doc.openapi;
   if (typeof version !== 'string' || !/^3\.\d+(\.\d+)?/.test(version)) {
-    const found = doc.swagger !== undefined ? `swagger: ${String(doc.swagger)}` : `openapi: ${String(version)}`;
+    const found =
+      doc.swagger !== undefined
+        ? `swagger: ${String(doc.swagger)}`
+        : version === undefined
+          ? "no 'openapi' field"
+          : `openapi: ${String(version)}`;
     throw new SpecFileError(
       `${file}:${lineOf(text, doc.swagger !== undefined ? 'swagger' : 'openapi')}: not an OpenAPI 3.x document (${found})`,
     );
