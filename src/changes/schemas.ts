@@ -1,5 +1,5 @@
 // Schema checks: properties added or removed, required, type and enum, recursing through properties, items,
-// additionalProperties and anyOf/oneOf (allOf is flattened), with a memo that doubles as the cycle guard.
+// additionalProperties and anyOf/oneOf (allOf is flattened), memoised, with a guard against cycles.
 import { found, type Found, type Sides, unionKeys } from './context.ts';
 import { child } from './pointer.ts';
 import { isObject, type Located, resolve } from './resolve.ts';
@@ -26,6 +26,7 @@ interface Flat {
 
 export class SchemaDiffer {
   private readonly memo = new Map<string, Found[]>();
+  private readonly active = new Set<string>();
   constructor(private readonly sides: Sides) {}
 
   /** The changes between two schemas; `label` names the value in messages ("request body", "property 'id'"). */
@@ -33,12 +34,15 @@ export class SchemaDiffer {
     const oldS = resolve(this.sides.oldDoc, oldAt.node, oldAt.pointer);
     const newS = resolve(this.sides.newDoc, newAt.node, newAt.pointer);
     if (!oldS || !newS) return [];
-    const key = `${direction}|${oldS.pointer}|${newS.pointer}|${label}`;
+    const pair = `${direction}|${oldS.pointer}|${newS.pointer}`;
+    // Entered again before it finished, under whatever label: a cycle; the outer visit reports this pair.
+    if (this.active.has(pair)) return [];
+    const key = `${pair}|${label}`;
     const known = this.memo.get(key);
     if (known) return known;
-    // Entered before it finished: a cycle; the outer visit reports this pair.
-    this.memo.set(key, []);
+    this.active.add(pair);
     const changes = this.compare(direction, oldS, newS, label);
+    this.active.delete(pair);
     this.memo.set(key, changes);
     return changes;
   }
