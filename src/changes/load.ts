@@ -21,12 +21,14 @@ export function loadSpec(file: string): Doc {
 
 /** `text` (YAML, so JSON too) as an OpenAPI 3.x document; `file` names it in errors. */
 export function parseSpec(text: string, file: string): Doc {
-  const document = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
+  const document = parseDocument(text, { prettyErrors: true, uniqueKeys: false });
   const [error] = document.errors;
   if (error) {
     const at = error.linePos?.[0];
     const where = at ? `${file}:${at.line}:${at.col}` : file;
-    throw new SpecFileError(`${where}: not valid YAML or JSON: ${error.message.split('\n')[0]}`);
+    throw new SpecFileError(
+      `${where}: not valid YAML or JSON: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
+    );
   }
   const doc: unknown = document.toJS({ maxAliasCount: -1 });
   if (!isObject(doc)) throw new SpecFileError(`${file}: not an OpenAPI document (the top level is not a mapping)`);
