@@ -13,7 +13,8 @@ import type { ReportJson } from '../rebuild/report/model.ts';
 import { bundleLintPlugin, PLUGIN_BUNDLE } from '../lint/plugin-bundle.ts';
 import { portalArtifacts } from '../site/index.ts';
 import { buildApi, pagesClaimedTwice, type ApiBuild } from './apis.ts';
-import { apiNames, sourcesOf, sourcesUnder } from './inputs.ts';
+import { sourcesOf, sourcesUnder } from './inputs.ts';
+import { releaseTargets } from './releases.ts';
 import { packageVersion, type Memo } from './memo.ts';
 
 export interface Artifact {
@@ -56,16 +57,18 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const builds = await stage(
     'spec',
     () =>
-      apiNames(root).flatMap((api) => {
-        try {
-          return [buildApi(root, api)];
-        } catch (error) {
-          if (!(error instanceof ManifestError)) throw error;
-          const at = { file: relative(root, error.file) || error.file, line: error.line };
-          unusable.error('no-input', at, error.what);
-          return [];
-        }
-      }),
+      releaseTargets(root)
+        .filter((t) => t.isDefault)
+        .flatMap((target) => {
+          try {
+            return [buildApi(root, target)];
+          } catch (error) {
+            if (!(error instanceof ManifestError)) throw error;
+            const at = { file: relative(root, error.file) || error.file, line: error.line };
+            unusable.error('no-input', at, error.what);
+            return [];
+          }
+        }),
     (all) =>
       all.length ? `${all.map((b) => `${b.api} ${b.result.operations.length}`).join(', ')} operations` : 'no API built',
   );
