@@ -81,7 +81,11 @@ export function releaseTargets(root: string, plan: ReleasePlan = loadReleasePlan
       if (!plan.order.includes(release))
         throw new ManifestError(manifest, 1, `release ${release} is not in ${RELEASES_FILE}'s "order"`);
       if (release === plan.default)
-        throw new ManifestError(manifest, 1, `${release} is the default release: its manifest is spec/${api}/sources.yaml`);
+        throw new ManifestError(
+          manifest,
+          1,
+          `${release} is the default release: its manifest is spec/${api}/sources.yaml`,
+        );
       targets.push({
         api,
         release,
