@@ -30,7 +30,7 @@ try {
   for (const api of apiNames(root))
     for (const file of ['openapi.yaml', 'REPORT.md', 'report.json']) rmSync(join(root, 'spec', api, file));
   symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
-  process.env.ONEZONE_CACHE_DIR = join(root, '.cache');
+  process.env.ONEDATA_OPENAPI_CACHE_DIR = join(root, '.cache');
   const specs = apiNames(root).map((api) => join(root, 'spec', api, 'openapi.yaml'));
   const node = (script: string, ...args: string[]): [string, string[]] => [
     process.execPath,

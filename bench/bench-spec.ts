@@ -178,7 +178,7 @@ const cliRun = (cacheDir: string): { ms: number; status: number | null } => {
     [join(PROJECT_ROOT, 'src/cli/bundled.mjs'), 'build-spec', docsDir, '--out', join(work, 'openapi.yaml'), '--quiet'],
     {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, ONEZONE_CACHE_DIR: cacheDir },
+      env: { ...process.env, ONEDATA_OPENAPI_CACHE_DIR: cacheDir },
     },
   );
   return { ms: performance.now() - t0, status: run.status };

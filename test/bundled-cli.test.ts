@@ -13,7 +13,7 @@ function runBundled(root: string, cacheDir: string, args: string[]) {
   const run = spawnSync(process.execPath, [join(root, 'src', 'cli', 'bundled.mjs'), ...args], {
     cwd: root,
     encoding: 'utf8',
-    env: { ...process.env, ONEZONE_CACHE_DIR: cacheDir },
+    env: { ...process.env, ONEDATA_OPENAPI_CACHE_DIR: cacheDir },
   });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }

@@ -9,6 +9,7 @@ import { formatFinding } from '../rebuild/findings.ts';
 import { reportJson, reportMarkdown } from '../rebuild/report/render.ts';
 import { buildApi } from '../sync/apis.ts';
 import { apiNames } from '../sync/inputs.ts';
+import { releaseTargets } from '../sync/releases.ts';
 import { writeFileAtomically } from '../sync/atomic-write.ts';
 import { existingFile, outputDir, outputFile, parseCommand, UsageError } from './args.ts';
 
@@ -61,8 +62,9 @@ function main(): number {
   try {
     if (docsDir === undefined) {
       let status = 0;
-      for (const api of values.api ? [values.api] : apis) {
-        const { result, files } = buildApi(PROJECT_ROOT, api);
+      const targets = releaseTargets(PROJECT_ROOT).filter((t) => t.isDefault && (!values.api || t.api === values.api));
+      for (const target of targets) {
+        const { result, files } = buildApi(PROJECT_ROOT, target);
         const [spec, ...reports] = files;
         status = Math.max(status, write(result, resolve(PROJECT_ROOT, spec!.path), reports, spec!.content, values));
       }

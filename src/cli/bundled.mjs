@@ -29,9 +29,9 @@ for (const dir of SOURCE_DIRS) {
       hash.update(`\0${relative(ROOT, join(dir, file))}\0`).update(readFileSync(join(dir, file)));
   }
 }
-const cacheDir = process.env.ONEZONE_CACHE_DIR ?? join(ROOT, 'node_modules', '.cache', 'onezone');
+const cacheDir = process.env.ONEDATA_OPENAPI_CACHE_DIR ?? join(ROOT, 'node_modules', '.cache', 'onedata-openapi');
 const name = `${cli.replaceAll('/', '-')}-${hash.digest('hex').slice(0, 24)}.mjs`;
-const fallback = join(tmpdir(), 'onezone-bundles', name);
+const fallback = join(tmpdir(), 'onedata-openapi-bundles', name);
 let bundle =
   [join(cacheDir, 'bundles', name), fallback].find((file) => existsSync(file)) ?? join(cacheDir, 'bundles', name);
 

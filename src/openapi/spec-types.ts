@@ -51,3 +51,12 @@ export interface Spec {
     securitySchemes: Record<string, { type: string; name?: string; in?: string; scheme?: string }>;
   };
 }
+
+/** The rebuilt document as a Spec, checked where the rest of the toolkit relies on its shape. */
+export function asSpec(document: Record<string, unknown>, from: string): Spec {
+  const { openapi, info, paths, components } = document as Partial<Record<keyof Spec, unknown>>;
+  const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (typeof openapi !== 'string' || !isObject(info) || !isObject(paths) || !isObject(components))
+    throw new Error(`${from}: not an OpenAPI document (needs openapi, info, paths and components)`);
+  return document as Partial<Spec> as Spec;
+}

@@ -7,6 +7,8 @@ export type Severity = 'error' | 'warning' | 'info';
 export type FindingCode =
   | 'unreadable-file'
   | 'no-input'
+  /** A page the manifests of two APIs both list. */
+  | 'page-claimed-twice'
   | 'empty-page'
   | 'unrecognised-page'
   | 'no-endpoint'

@@ -1,27 +1,31 @@
-// The four APIs' specs: one spec/<api>/openapi.yaml (with REPORT.md and report.json) per spec/<api>/sources.yaml.
+// The specs: one openapi.yaml (with REPORT.md and report.json) per API and documented release, each from its
+// manifest (spec/<api>/sources.yaml for the default release, spec/<api>/releases/<release>/sources.yaml otherwise).
 import { relative, resolve } from 'node:path';
 import { buildSpec, type BuildResult } from '../rebuild/build.ts';
 import { specYaml } from '../rebuild/emit/yaml.ts';
 import { Findings, type Finding } from '../rebuild/findings.ts';
 import { reportJson, reportMarkdown } from '../rebuild/report/render.ts';
-import { loadManifest } from '../rebuild/docs/manifest.ts';
-import { apiManifest } from './inputs.ts';
+import type { ReleaseTarget } from './releases.ts';
 
 export interface ApiBuild {
   api: string;
+  target: ReleaseTarget;
   result: BuildResult;
   files: { path: string; content: string }[];
 }
 
-export const apiCommand = (api: string) => `npm run build:spec -- --api ${api}`;
+/** The command that rebuilds one target's spec; the default release's needs no --release. */
+export const apiCommand = (target: Pick<ReleaseTarget, 'api' | 'release' | 'isDefault'>) =>
+  `npm run build:spec -- --api ${target.api}${target.isDefault ? '' : ` --release ${target.release}`}`;
 
-/** Builds one API's spec and its report files, paths relative to the project root. */
-export function buildApi(root: string, api: string): ApiBuild {
-  const result = buildSpec({ manifestPath: apiManifest(root, api), displayRoot: root });
-  const command = apiCommand(api);
-  const dir = `spec/${api}`;
+/** Builds one API release's spec and its report files, paths relative to the project root. */
+export function buildApi(root: string, target: ReleaseTarget): ApiBuild {
+  const result = buildSpec({ manifestPath: target.manifest, displayRoot: root });
+  const command = apiCommand(target);
+  const dir = target.specDir;
   return {
-    api,
+    api: target.api,
+    target,
     result,
     files: [
       { path: `${dir}/openapi.yaml`, content: specYaml(result.document, command) },
@@ -31,27 +35,22 @@ export function buildApi(root: string, api: string): ApiBuild {
   };
 }
 
-/** A page may belong to one API only: each page two manifests claim is an error at the second claim. */
+/** A page may belong to one API only: each page two APIs' manifests claim is an error at the second claim. */
 export function pagesClaimedTwice(builds: ApiBuild[], root: string): Finding[] {
   const owner = new Map<string, string>();
   const findings = new Findings();
-  for (const { api, result } of builds) {
+  for (const { api, target, result } of builds) {
     for (const source of result.sources) {
       const page = resolve(root, source.file);
       const first = owner.get(page);
       if (first === undefined) owner.set(page, api);
       else if (first !== api)
         findings.error(
-          'no-input',
-          { file: relative(root, apiManifest(root, api)), line: 1 },
+          'page-claimed-twice',
+          { file: relative(root, target.manifest), line: 1 },
           `${source.file} is claimed by both ${first} and ${api}; a page belongs to one API`,
         );
     }
   }
   return findings.all;
-}
-
-/** Loads every manifest first, so a broken one stops the run before any build. */
-export function checkManifests(root: string, apis: string[]): void {
-  for (const api of apis) loadManifest(apiManifest(root, api));
 }

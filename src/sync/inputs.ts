@@ -7,6 +7,7 @@ import { PROJECT_ROOT } from '../paths.ts';
 import { loadManifest } from '../rebuild/docs/manifest.ts';
 import { manifestSources } from '../rebuild/docs/read-docs.ts';
 import { Findings } from '../rebuild/findings.ts';
+import { loadReleasePlan, releaseTargets, type ReleasePlan, type ReleaseTarget } from './releases.ts';
 
 const SRC_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -23,7 +24,7 @@ export function apiNames(root: string): string[] {
 export const apiManifest = (root: string, api: string) => join(root, 'spec', api, 'sources.yaml');
 
 /**
- * Everything the pipeline's output follows, as memo inputs: each API's manifest and the pages it reads (as the
+ * Everything the pipeline's output follows, as memo inputs: the release plan, each API release's manifest and the pages it reads (as the
  * build receives them, with the findings of reading them), the toolkit's sources, its locked dependencies and the
  * Node version. Undefined when a manifest cannot be read: the pipeline then runs and reports it.
  */
@@ -34,8 +35,16 @@ export function pipelineInputs(root: string): string[] | undefined {
     readFileSync(join(PROJECT_ROOT, 'redocly.yaml'), 'utf8'),
     ...sourcesUnder('.'),
   ];
-  for (const api of apiNames(root)) {
-    const manifestPath = apiManifest(root, api);
+  let targets: ReleaseTarget[];
+  let plan: ReleasePlan;
+  try {
+    plan = loadReleasePlan(root);
+    targets = releaseTargets(root, plan);
+  } catch {
+    return undefined;
+  }
+  inputs.push(JSON.stringify(plan));
+  for (const { api, release, manifest: manifestPath } of targets) {
     const findings = new Findings();
     let manifest: ReturnType<typeof loadManifest>;
     try {
@@ -44,7 +53,7 @@ export function pipelineInputs(root: string): string[] | undefined {
       return undefined;
     }
     const sources = manifestSources(manifest, manifestPath, findings, root);
-    inputs.push(api, JSON.stringify(manifest), JSON.stringify(sources), JSON.stringify(findings.all));
+    inputs.push(api, release ?? '', JSON.stringify(manifest), JSON.stringify(sources), JSON.stringify(findings.all));
   }
   return inputs;
 }

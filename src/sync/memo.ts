@@ -7,11 +7,11 @@ import { join } from 'node:path';
 import { PROJECT_ROOT } from '../paths.ts';
 
 /**
- * Where sync/check keep their caches: node_modules/.cache/onezone, or $ONEZONE_CACHE_DIR (benchmarks use a
+ * Where sync/check keep their caches: node_modules/.cache/onedata-openapi, or $ONEDATA_OPENAPI_CACHE_DIR (benchmarks use a
  * fresh one).
  */
 export function cacheDir(root: string): string {
-  return process.env.ONEZONE_CACHE_DIR ?? join(root, 'node_modules', '.cache', 'onezone');
+  return process.env.ONEDATA_OPENAPI_CACHE_DIR ?? join(root, 'node_modules', '.cache', 'onedata-openapi');
 }
 
 export interface Memo {

@@ -26,7 +26,7 @@ export function recordedDigest(memo: Memo, inputs: readonly string[], run: () =>
   return memo.get('pipeline-digest', inputs, run);
 }
 
-const SPEC = /^spec\/[^/]+\/openapi\.yaml$/;
+const SPEC = /^spec\/[^/]+\/(releases\/[^/]+\/)?openapi\.yaml$/;
 
 export function digestOf({ artifacts, errors }: PipelineResult): PipelineDigest {
   return {

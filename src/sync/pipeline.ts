@@ -6,14 +6,23 @@ import { generateClient } from '../generate/client.ts';
 import { operationIndex, operationIndexJson } from '../generate/operation-index.ts';
 import { generateStubs } from '../generate/stubs.ts';
 import { generateTypes } from '../generate/types.ts';
-import type { Spec } from '../openapi/spec-types.ts';
+import { asSpec, type Spec } from '../openapi/spec-types.ts';
 import { Findings, type Finding } from '../rebuild/findings.ts';
 import { ManifestError } from '../rebuild/docs/manifest.ts';
-import type { ReportJson } from '../rebuild/report/model.ts';
+import { reportModel, type ReportJson } from '../rebuild/report/model.ts';
 import { bundleLintPlugin, PLUGIN_BUNDLE } from '../lint/plugin-bundle.ts';
 import { portalArtifacts } from '../site/index.ts';
 import { buildApi, pagesClaimedTwice, type ApiBuild } from './apis.ts';
-import { apiNames, sourcesOf, sourcesUnder } from './inputs.ts';
+import { codeKey } from './module-graph.ts';
+import {
+  loadReleasePlan,
+  RELEASES_INDEX,
+  releasesIndex,
+  releasesIndexJson,
+  releaseTargets,
+  type ReleasePlan,
+  type ReleaseTarget,
+} from './releases.ts';
 import { packageVersion, type Memo } from './memo.ts';
 
 export interface Artifact {
@@ -53,21 +62,35 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
 
   // A manifest that cannot be used is an error of its API, reported like the pages' errors.
   const unusable = new Findings();
+  const asFinding = (error: ManifestError) => {
+    const at = { file: relative(root, error.file) || error.file, line: error.line };
+    unusable.error('no-input', at, error.what);
+  };
+  let plan: ReleasePlan = { default: undefined, order: [], missing: [] };
+  let targets: ReleaseTarget[] = [];
+  try {
+    plan = loadReleasePlan(root);
+    targets = releaseTargets(root, plan);
+  } catch (error) {
+    if (!(error instanceof ManifestError)) throw error;
+    asFinding(error);
+  }
   const builds = await stage(
     'spec',
     () =>
-      apiNames(root).flatMap((api) => {
+      targets.flatMap((target) => {
         try {
-          return [buildApi(root, api)];
+          return [buildApi(root, target)];
         } catch (error) {
           if (!(error instanceof ManifestError)) throw error;
-          const at = { file: relative(root, error.file) || error.file, line: error.line };
-          unusable.error('no-input', at, error.what);
+          asFinding(error);
           return [];
         }
       }),
     (all) =>
-      all.length ? `${all.map((b) => `${b.api} ${b.result.operations.length}`).join(', ')} operations` : 'no API built',
+      all.length
+        ? `${all.map((b) => `${b.api}${b.target.isDefault ? '' : `@${b.target.release}`} ${b.result.operations.length}`).join(', ')} operations`
+        : 'no API built',
   );
   const errors = [
     ...unusable.all,
@@ -81,19 +104,25 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   }
   for (const b of builds) for (const file of b.files) artifacts.push({ ...file, stage: 'spec' });
   if (errors.length) return { artifacts, builds, errors };
+  const index = releasesIndex(
+    plan,
+    builds.map((b) => b.target),
+  );
+  if (index) artifacts.push({ path: RELEASES_INDEX, content: releasesIndexJson(index), stage: 'releases' });
 
-  const apis = builds.map((b) => {
-    const specPath = `spec/${b.api}/openapi.yaml`;
-    const text = (path: string) => b.files.find((f) => f.path === path)!.content;
-    const spec = b.result.document as unknown as Spec;
-    return { api: b.api, spec, specPath, specYamlText: text(specPath), reportText: text(`spec/${b.api}/report.json`) };
+  const releases: SiteRelease[] = builds.map((b) => {
+    const specPath = `${b.target.specDir}/openapi.yaml`;
+    const spec = asSpec(b.result.document, specPath);
+    const specYamlText = b.files.find((f) => f.path === specPath)!.content;
+    return { target: b.target, spec, specPath, specYamlText, report: reportModel(b.result) };
   });
-  for (const { api, spec, specPath, specYamlText } of apis) {
-    const out = (file: string) => `generated/${api}/${file}`;
+  const typesCode = await codeKey('generate/types.ts');
+  for (const { target, spec, specPath, specYamlText } of releases) {
+    const out = (file: string) => `${target.generatedDir}/${file}`;
     await stage(
       'types',
       async () => {
-        const inputs = [specPath, specYamlText, packageVersion('openapi-typescript'), ...sourcesOf(...TYPES_SOURCES)];
+        const inputs = [specPath, specYamlText, ...typesCode];
         const { value, hit } = await remembered('types', inputs, () => generateTypes(spec, specPath));
         artifacts.push({ path: out('schema.d.ts'), content: value, stage: 'types' });
         return hit;
@@ -109,11 +138,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   await stage(
     'plugin',
     async () => {
-      const inputs = [
-        packageVersion('esbuild'),
-        ...sourcesUnder('lint'),
-        ...sourcesOf('rebuild/extract/privileges.ts'),
-      ];
+      const inputs = await codeKey('lint/plugin-bundle.ts', 'lint/onezone-plugin.ts');
       const { value, hit } = await remembered('plugin', inputs, () => bundleLintPlugin());
       artifacts.push({ path: PLUGIN_BUNDLE, content: value, stage: 'plugin' });
       return hit;
@@ -123,23 +148,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   await stage(
     'site',
     async () => {
-      const make = () =>
-        portalArtifacts(
-          apis.map(({ api, spec, specPath, specYamlText, reportText }) => ({
-            api,
-            spec,
-            report: JSON.parse(reportText) as ReportJson,
-            operations: operationIndex(spec),
-            specPath,
-            specYamlText,
-          })),
-        );
-      const key = [
-        ...apis.flatMap((a) => [a.specPath, a.specYamlText, a.reportText]),
-        ...['@redocly/cli', 'markdown-it', 'openapi-sampler', 'minisearch', 'esbuild'].map((p) => packageVersion(p)),
-        ...sourcesUnder('site'),
-      ];
-      const { value, hit } = await remembered('site', key, make);
+      const { value, hit } = await siteStage(releases, remembered);
       for (const file of value) artifacts.push({ ...file, stage: 'site' });
       return { files: value.length, hit };
     },
@@ -148,5 +157,36 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   return { artifacts, builds, errors };
 }
 
-/** The modules whose output the types memo must follow. */
-const TYPES_SOURCES = ['generate/types.ts', 'generate/header.ts'];
+/** One API release as the site stage receives it: its spec and report as objects, the spec's text for Redoc. */
+export interface SiteRelease {
+  target: ReleaseTarget;
+  spec: Spec;
+  specPath: string;
+  specYamlText: string;
+  report: ReportJson;
+}
+
+type Remembered = <T>(name: string, inputs: string[], make: () => Promise<T>) => Promise<{ value: T; hit: boolean }>;
+
+/** The portal: every release reaches it; it shows the default release's APIs (release pages come later). */
+async function siteStage(releases: readonly SiteRelease[], remembered: Remembered) {
+  const shown = releases.filter((r) => r.target.isDefault);
+  const key = [
+    ...shown.flatMap((r) => [r.specPath, r.specYamlText, JSON.stringify(r.report)]),
+    // Run as a process (build-docs), not imported: the module graph does not see it.
+    packageVersion('@redocly/cli'),
+    ...(await codeKey('site/index.ts')),
+  ];
+  return remembered('site', key, () =>
+    portalArtifacts(
+      shown.map(({ target, spec, specPath, specYamlText, report }) => ({
+        api: target.api,
+        spec,
+        report,
+        operations: operationIndex(spec),
+        specPath,
+        specYamlText,
+      })),
+    ),
+  );
+}

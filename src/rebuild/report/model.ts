@@ -17,7 +17,7 @@ export const REPORT_GROUPS: readonly ReportGroup[] = [
     id: 'errors',
     title: 'Errors',
     why: 'Input the rebuilder could not use; the build exits non-zero.',
-    codes: ['unreadable-file', 'no-input', 'conflicting-operation', 'unrecognised-page'],
+    codes: ['unreadable-file', 'no-input', 'page-claimed-twice', 'conflicting-operation', 'unrecognised-page'],
   },
   {
     id: 'merged-conflicts',
