@@ -40,9 +40,8 @@ export function parseSpec(text: string, file: string): Doc {
         : version === undefined
           ? "no 'openapi' field"
           : `openapi: ${String(version)}`;
-    throw new SpecFileError(
-      `${file}:${lineOf(text, doc.swagger !== undefined ? 'swagger' : 'openapi')}: not an OpenAPI 3.x document (${found})`,
-    );
+    const line = lineOf(text, doc.swagger !== undefined ? 'swagger' : 'openapi');
+    throw new SpecFileError(`${file}:${line}: not an OpenAPI 3.x document (${found})`);
   }
   if (doc.paths !== undefined && !isObject(doc.paths))
     throw new SpecFileError(`${file}:${lineOf(text, 'paths')}: 'paths' is not a mapping`);

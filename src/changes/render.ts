@@ -130,7 +130,8 @@ function code(text: string): string {
   return `\`${text.replaceAll('`', "'")}\``;
 }
 
-/** Messages quote privileges in backticks already: outside those spans, what would start HTML or emphasis is escaped. */
+/** Messages quote privileges in backticks already: outside those spans, what would start HTML or emphasis is
+ * escaped. */
 function escapeMarkdown(text: string): string {
   return text
     .split('`')

@@ -24,9 +24,9 @@ export function apiNames(root: string): string[] {
 export const apiManifest = (root: string, api: string) => join(root, 'spec', api, 'sources.yaml');
 
 /**
- * Everything the pipeline's output follows, as memo inputs: the release plan, each API release's manifest and the pages it reads (as the
- * build receives them, with the findings of reading them), the toolkit's sources, its locked dependencies and the
- * Node version. Undefined when a manifest cannot be read: the pipeline then runs and reports it.
+ * Everything the pipeline's output follows, as memo inputs: the release plan, each API release's manifest and the
+ * pages it reads (as the build receives them, with the findings of reading them), the toolkit's sources, its locked
+ * dependencies and the Node version. Undefined when a manifest cannot be read: the pipeline then runs and reports it.
  */
 export function pipelineInputs(root: string): string[] | undefined {
   const inputs = [

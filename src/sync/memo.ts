@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { PROJECT_ROOT } from '../paths.ts';
 
 /**
- * Where sync/check keep their caches: node_modules/.cache/onedata-openapi, or $ONEDATA_OPENAPI_CACHE_DIR (benchmarks use a
- * fresh one).
+ * Where sync/check keep their caches: node_modules/.cache/onedata-openapi, or $ONEDATA_OPENAPI_CACHE_DIR
+ * (benchmarks use a fresh one).
  */
 export function cacheDir(root: string): string {
   return process.env.ONEDATA_OPENAPI_CACHE_DIR ?? join(root, 'node_modules', '.cache', 'onedata-openapi');

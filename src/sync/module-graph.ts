@@ -24,7 +24,8 @@ export function codeKey(...entries: string[]): Promise<string[]> {
   return key;
 }
 
-/** The toolkit modules (project-relative) the entries (paths below src/) import, transitively, and the packages they import. */
+/** The toolkit modules (project-relative) the entries (paths below src/) import, transitively, and the packages
+ * they import. */
 export async function importedModules(entries: readonly string[]): Promise<{ modules: string[]; packages: string[] }> {
   const { metafile } = await build({
     absWorkingDir: PROJECT_ROOT,

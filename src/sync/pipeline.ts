@@ -89,7 +89,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       }),
     (all) =>
       all.length
-        ? `${all.map((b) => `${b.api}${b.target.isDefault ? '' : `@${b.target.release}`} ${b.result.operations.length}`).join(', ')} operations`
+        ? `${all.map((b) => `${b.api}${releaseSuffix(b.target)} ${b.result.operations.length}`).join(', ')} operations`
         : 'no API built',
   );
   const errors = [
@@ -189,4 +189,9 @@ async function siteStage(releases: readonly SiteRelease[], remembered: Remembere
       })),
     ),
   );
+}
+
+/** Nothing for the default release, `@3.0.0-rc15` for another: progress lines name targets `onezone@3.0.0-rc15`. */
+function releaseSuffix(target: { isDefault: boolean; release: string | undefined }): string {
+  return target.isDefault ? '' : `@${target.release}`;
 }

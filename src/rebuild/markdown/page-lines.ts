@@ -1,6 +1,6 @@
 // A page's lines as offsets into its text, found once and sliced on demand: a Markdown page needs only its
-// excerpts and table rows, and splitting every page made a string of every line of the corpus (bench/README.md). Lines are as
-// `text.split('\n')` gives them, minus a trailing \r.
+// excerpts and table rows, and splitting every page made a string of every line of the corpus (bench/README.md).
+// Lines are as `text.split('\n')` gives them, minus a trailing \r.
 export class PageLines {
   private starts: number[] | undefined;
   private split: string[] | undefined;
