@@ -7,19 +7,22 @@ import type { Spec } from '../openapi/spec-types.ts';
 import type { ReportJson } from '../rebuild/report/model.ts';
 import { staticAssets } from './assets.ts';
 import type { SiteInfo } from './layout.ts';
-import { homePageArtifact } from './page-home.ts';
+import { homePageArtifact, releasesSection } from './page-home.ts';
 import { indexPageArtifact } from './page-index.ts';
 import { operationPageArtifact } from './page-operation.ts';
 import { referenceArtifacts } from './page-reference.ts';
 import { reportPageArtifact } from './page-report.ts';
 import { schemaPageArtifact } from './page-schema.ts';
 import { type SearchDoc, searchDocs, searchIndexArtifact, searchPageArtifact } from './search.ts';
-import { INDEX_PAGE } from './links.ts';
+import { INDEX_PAGE, REFERENCE_PAGE, rootPrefix, SEARCH_INDEX } from './links.ts';
 import { basePathOf } from '../openapi/servers.ts';
 import { referenceLinks } from './page-reference.ts';
-import { siteModel } from './site-model.ts';
+import { type SiteModel, siteModel } from './site-model.ts';
+import { changesPageArtifact, missingReleasePage } from './page-changes.ts';
+import { ApiReleases, type PortalReleases, releaseFolder } from './releases.ts';
 
 export type { ReportJson } from '../rebuild/report/model.ts';
+export type { PortalReleases, SiteChangelog } from './releases.ts';
 
 export interface SiteInput {
   spec: Spec;
@@ -36,6 +39,8 @@ export interface SiteInput {
 export interface ApiSiteInput extends SiteInput {
   /** The API's folder name: spec/<api>/, site/<api>/. */
   api: string;
+  /** The release these pages document; absent, the portal's default (or only) one. */
+  release?: string;
 }
 
 type SiteFile = { path: string; content: string };
@@ -48,7 +53,8 @@ const MOCK_PORT = 4010;
 /** A one-API site, paths relative to the project root (`site/...`). */
 export async function siteArtifacts(input: SiteInput): Promise<SiteFile[]> {
   const info = siteInfo(input, apiOf(input.specPath), KNOWN_APIS);
-  const { pages, bundle, docs } = await apiPages(input, { ...info, assetPrefix: '' }, '', 0);
+  const model = siteModel(input.spec, input.report, input.operations, { ...info, assetPrefix: '' });
+  const { pages, bundle, docs } = await apiPages(input, model, '', 0);
   const search = [searchPageArtifact([{ title: input.spec.info.title, index: INDEX_PAGE }]), searchIndexArtifact(docs)];
   return [...pages, ...search, ...staticAssets(), bundle].map(({ path, content }) => ({
     path: `site/${path}`,
@@ -56,33 +62,118 @@ export async function siteArtifacts(input: SiteInput): Promise<SiteFile[]> {
   }));
 }
 
-/** The portal of several APIs, paths relative to the project root (`site/...`). */
-export async function portalArtifacts(apis: ApiSiteInput[]): Promise<SiteFile[]> {
-  const files: SiteFile[] = [homePageArtifact(apis), ...staticAssets()];
-  const names = apis.map((a) => a.api).sort();
-  // Each API's Redoc page is a separate CLI run: they run side by side.
-  const sites = await Promise.all(
-    apis.map((input, i) =>
-      apiPages(
-        input,
-        { ...siteInfo(input, input.api, names), assetPrefix: '../', home: `../${INDEX_PAGE}` },
-        `${input.api}/`,
-        i * 100_000,
-      ),
+/**
+ * The portal of several APIs, paths relative to the project root (`site/...`). With `releases`, `apis` holds every
+ * release of every API: the default release's pages at site/<api>/, another's at site/<api>/<release>/, with the
+ * release switcher, the "What changed" pages and one search index per release.
+ */
+export async function portalArtifacts(apis: ApiSiteInput[], releases?: PortalReleases): Promise<SiteFile[]> {
+  const plan: PortalReleases = releases ?? { order: [], default: '', missing: [], changelogs: [] };
+  const names = [...new Set(apis.map((a) => a.api))].sort();
+  const byApi = new Map(names.map((name) => [name, new ApiReleases(name, plan)]));
+  const sites = apis.map((input) => {
+    const release = input.release ?? plan.default;
+    const folder = releases ? releaseFolder(input.api, release, plan) : `${input.api}/`;
+    const up = rootPrefix(folder);
+    const api = byApi.get(input.api)!;
+    const info: SiteInfo = {
+      ...siteInfo(input, input.api, names),
+      ...(releases && release !== plan.default
+        ? { clientModule: `../generated/${input.api}/releases/${release}/client.ts` }
+        : {}),
+      assetPrefix: up,
+      home: `${up}${INDEX_PAGE}`,
+      ...(releases ? { releases: api.linksFor(release) } : {}),
+    };
+    const model = siteModel(input.spec, input.report, input.operations, info);
+    if (releases) api.models.set(release, model);
+    return { input, release, folder, info, model, api };
+  });
+  const shown = sites.filter((s) => s.release === plan.default);
+  const searchGroups = [plan.default, ...plan.order.filter((r) => r !== plan.default)]
+    .map((release) => ({ release, sites: sites.filter((s) => s.release === release) }))
+    .filter((g) => g.sites.length > 0);
+  // Each Redoc page is a CLI run: a few side by side, not all at once (they share the machine with the rest).
+  const built = await mapLimited(sites, REDOC_RUNS, (site) => {
+    const group = searchGroups.find((g) => g.release === site.release)!;
+    const firstId = group.sites.indexOf(site) * 100_000;
+    return apiPages(site.input, site.model, site.folder, firstId, otherReferences(site, plan, releases));
+  });
+  const files: SiteFile[] = [
+    homePageArtifact(
+      shown.map((s) => s.input),
+      releases ? releasesSection([...byApi.values()]) : '',
     ),
+    ...staticAssets(),
+  ];
+  built.forEach(({ pages }, i) =>
+    files.push(...pages.map((p) => ({ path: sites[i]!.folder + p.path, content: p.content }))),
   );
-  sites.forEach(({ pages }, i) =>
-    files.push(...pages.map((p) => ({ path: `${apis[i]!.api}/${p.path}`, content: p.content }))),
-  );
+  for (const api of byApi.values()) {
+    const frame = shown.find((s) => s.api === api)?.info;
+    if (!releases || !frame) continue;
+    for (const log of api.changelogs()) {
+      const changes = changesPageArtifact(api, log, frame);
+      files.push({ path: `${api.api}/${changes.path}`, content: changes.content });
+    }
+    for (const release of api.shown.filter((r) => !api.models.has(r))) {
+      const notice = missingReleasePage(api, release, frame);
+      files.push({ path: `${api.api}/${notice.path}`, content: notice.content });
+    }
+  }
+  const scopes = searchGroups.map((g, i) => ({
+    release: g.release,
+    index: i === 0 ? SEARCH_INDEX : searchIndexOf(g.release),
+  }));
   files.push(
     searchPageArtifact(
-      apis.map((a) => ({ title: a.spec.info.title, index: `${a.api}/${INDEX_PAGE}` })),
+      shown.map((s) => ({ title: s.input.spec.info.title, index: `${s.input.api}/${INDEX_PAGE}` })),
       INDEX_PAGE,
+      releases ? scopes : [],
     ),
-    searchIndexArtifact(sites.flatMap((s) => s.docs)),
   );
-  if (sites[0]) files.push(sites[0].bundle);
+  searchGroups.forEach((g, i) => {
+    const docs = g.sites.flatMap((s) => built[sites.indexOf(s)]!.docs);
+    files.push({ ...searchIndexArtifact(docs), path: scopes[i]!.index });
+  });
+  if (built[0]) files.push(built[0].bundle);
   return files.map(({ path, content }) => ({ path: `site/${path}`, content }));
+}
+
+/** Redoc runs at a time: each is a separate process. */
+const REDOC_RUNS = 2;
+
+/** A release's own search index; the default release's is search-index.json. */
+const searchIndexOf = (release: string) => SEARCH_INDEX.replace(/\.json$/, `-${release}.json`);
+
+/** The Redoc page's links to the Redoc pages of the API's other releases. */
+function otherReferences(
+  site: { api: ApiReleases; release: string },
+  plan: PortalReleases,
+  releases: PortalReleases | undefined,
+): { label: string; href: string }[] {
+  if (!releases) return [];
+  const up = site.api.upToApi(site.release, REFERENCE_PAGE);
+  return site.api.shown
+    .filter((r) => r !== site.release && site.api.models.has(r))
+    .map((r) => ({
+      label: r === plan.default ? `${r} (default)` : r,
+      href: up + site.api.inRelease(r, REFERENCE_PAGE),
+    }));
+}
+
+/** `work` over `items`, at most `limit` at a time, results in the order of `items`. */
+async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 function apiOf(specPath: string): string {
@@ -106,16 +197,17 @@ function siteInfo({ spec, specPath }: SiteInput, api: string, apis: string[]): O
   };
 }
 
-/** The pages of one API, paths relative to that API's root, the Redoc bundle its reference page loads, and its
- * search documents (URLs from the site root: `prefix` leads to the API's folder). */
+/** The pages of one API release, paths relative to its folder, the Redoc bundle its reference page loads, and its
+ * search documents (URLs from the site root: `prefix` leads to the release's folder). */
 async function apiPages(
   input: SiteInput,
-  info: SiteInfo,
+  model: SiteModel,
   prefix: string,
   firstId: number,
+  otherReleases: { label: string; href: string }[] = [],
 ): Promise<{ pages: SiteFile[]; bundle: SiteFile; docs: SearchDoc[] }> {
-  const model = siteModel(input.spec, input.report, input.operations, info);
-  const reference = await referenceArtifacts(input.specYamlText, info.assetPrefix, referenceLinks(model));
+  const links = { ...referenceLinks(model), releases: otherReleases };
+  const reference = await referenceArtifacts(input.specYamlText, model.site.assetPrefix, links);
   const pages = [
     indexPageArtifact(model),
     ...model.operations.map((o) => operationPageArtifact(model, o)),

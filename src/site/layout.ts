@@ -1,6 +1,7 @@
 // The shell every static page shares: landmarks, skip link, site navigation, the search form and the footer.
 // Search is a plain GET form to search.html, so it works without JavaScript; search.js only adds live results.
 import { escapeHtml } from './html.ts';
+import type { ReleaseLinks } from './releases.ts';
 import {
   CSS_ASSET,
   href,
@@ -27,6 +28,8 @@ export interface SiteInfo {
   api: string;
   /** Where Try it sends requests: the validating server and the Prism mock of this API. */
   tryIt: { server: string; mock: string };
+  /** In a portal of several releases: this release and its links to the others. */
+  releases?: ReleaseLinks;
 }
 
 export interface PageInput {
@@ -38,6 +41,8 @@ export interface PageInput {
   /** Breadcrumbs and the API navigation, shown around the body (operation and schema pages). */
   breadcrumbs?: string;
   sidebar?: string;
+  /** The release switcher, when it is not the site's own (a page of a release without docs). */
+  switcher?: string;
 }
 
 const NAV: { label: string; target: string }[] = [
@@ -47,7 +52,7 @@ const NAV: { label: string; target: string }[] = [
   { label: 'Reference (Redoc)', target: REFERENCE_PAGE },
 ];
 
-export function page({ file, title, body, site, breadcrumbs, sidebar }: PageInput): string {
+export function page({ file, title, body, site, breadcrumbs, sidebar, switcher }: PageInput): string {
   const to = (target: string) => escapeHtml(href(file, target));
   const asset = (target: string) => escapeHtml(rootPrefix(file) + site.assetPrefix + target);
   const links = site.home ? [{ label: 'All APIs', target: site.home }, ...NAV] : NAV;
@@ -75,7 +80,8 @@ export function page({ file, title, body, site, breadcrumbs, sidebar }: PageInpu
 </head>
 <body>
 <a class="skip-link" href="#main">Skip to content</a>
-${siteHeader(`${siteTitle}\n${siteNav}`, asset(SEARCH_PAGE))}
+${siteHeader(`${siteTitle}\n${siteNav}`, asset(SEARCH_PAGE), '', searchScope(site.releases))}
+${switcher ?? site.releases?.switcher(file) ?? ''}
 <div class="layout${sidebar ? ' with-nav' : ''}">
 ${sidebar ?? ''}
 <main id="main" tabindex="-1">
@@ -92,8 +98,10 @@ ${body}
 }
 
 /** The header every page shares: its own links, then the search form (a GET form: works without JavaScript). */
-export function siteHeader(links: string, searchPage: string, query = ''): string {
-  const input = `<input id="search-input" name="q" type="search" autocomplete="off" value="${escapeHtml(query)}">`;
+/** `scope`: more fields of the form (a release to search). */
+export function siteHeader(links: string, searchPage: string, query = '', scope = ''): string {
+  const box = `<input id="search-input" name="q" type="search" autocomplete="off" value="${escapeHtml(query)}">`;
+  const input = box + scope;
   return `<header class="site-header">
 ${links}
 <form class="search" role="search" action="${searchPage}" method="get">
@@ -101,6 +109,13 @@ ${links}
 <span class="search-row">${input}<button type="submit">Search</button></span>
 </form>
 </header>`;
+}
+
+/** A page of another release than the default searches that release. */
+function searchScope(releases: ReleaseLinks | undefined): string {
+  return releases && !releases.isDefault
+    ? `<input type="hidden" name="release" value="${escapeHtml(releases.release)}">`
+    : '';
 }
 
 export interface RootPageInput {
@@ -112,10 +127,13 @@ export interface RootPageInput {
   scripts?: string[];
   /** Where the header's title leads. */
   homeLink: string;
+  /** Extra fields of the header's search form (the search page's release select). */
+  searchFields?: string;
 }
 
 /** A page at the site's root (the portal's home, the search page): same header, footer and assets. */
-export function rootPage({ title, body, crumbs, scripts = [], homeLink }: RootPageInput): string {
+export function rootPage({ title, body, crumbs, scripts = [], homeLink, searchFields }: RootPageInput): string {
+  const siteTitle = `<a class="site-title" href="${escapeHtml(homeLink)}">Onedata REST APIs</a>`;
   const trail = crumbs
     ? `<nav class="breadcrumbs" aria-label="Breadcrumb"><ol>${crumbs
         .map((c) =>
@@ -137,7 +155,7 @@ ${[SITE_ASSET, ...scripts].map((s) => `<script src="${escapeHtml(s)}" defer></sc
 </head>
 <body>
 <a class="skip-link" href="#main">Skip to content</a>
-${siteHeader(`<a class="site-title" href="${escapeHtml(homeLink)}">Onedata REST APIs</a>`, SEARCH_PAGE)}
+${siteHeader(siteTitle, SEARCH_PAGE, '', searchFields)}
 <div class="layout">
 <main id="main" tabindex="-1">
 ${trail}${body}

@@ -4,6 +4,7 @@ import type { Spec } from '../openapi/spec-types.ts';
 import { escapeHtml } from './html.ts';
 import { rootPage } from './layout.ts';
 import { INDEX_PAGE, REFERENCE_PAGE, REPORT_PAGE, SEARCH_PAGE } from './links.ts';
+import { type ApiReleases, changesPage } from './releases.ts';
 
 interface HomeApi {
   api: string;
@@ -11,7 +12,8 @@ interface HomeApi {
   specPath: string;
 }
 
-export function homePageArtifact(apis: HomeApi[]): { path: string; content: string } {
+/** `releases`: the section on every release of every API (releasesSection), or nothing in a one-release portal. */
+export function homePageArtifact(apis: HomeApi[], releases = ''): { path: string; content: string } {
   const cards = apis.map(({ api, spec, specPath }) => {
     const count = Object.values(spec.paths).reduce((n, item) => n + Object.keys(item).length, 0);
     const to = (page: string) => escapeHtml(`${api}/${page}`);
@@ -44,7 +46,7 @@ export function homePageArtifact(apis: HomeApi[]): { path: string; content: stri
 <nav aria-label="APIs"><ul class="toc">${nav}</ul></nav>
 <ul class="api-cards">
 ${cards.join('\n')}
-</ul>`;
+</ul>${releases}`;
   return { path: INDEX_PAGE, content: rootPage({ title: 'Home', body, homeLink: INDEX_PAGE }) };
 }
 
@@ -58,4 +60,32 @@ export function authentication(spec: Spec): string {
     return escapeHtml(`${name} (${s.type})`);
   });
   return schemes.length ? schemes.join(' or ') : 'none documented';
+}
+
+/** Every API's releases (the default one first in the cards above), their "What changed" pages, and the releases
+ * an API has no docs for. */
+export function releasesSection(apis: ApiReleases[]): string {
+  const rows = apis.map((api) => {
+    const title = escapeHtml(api.models.get(api.plan.default)?.spec.info.title ?? api.api);
+    const releases = api.shown.map((release) => {
+      const target = escapeHtml(`${api.api}/${api.inRelease(release, INDEX_PAGE)}`);
+      const note = api.models.has(release) ? '' : ' <span class="muted">(no docs)</span>';
+      return `<a href="${target}">${escapeHtml(release)}</a>${note}`;
+    });
+    const changes = api.changelogs().map((c) => {
+      const target = escapeHtml(`${api.api}/${changesPage(c.from, c.to)}`);
+      return `<a href="${target}">${escapeHtml(c.from)} → ${escapeHtml(c.to)}</a>`;
+    });
+    return `<tr><th scope="row">${title}</th><td>${releases.join(' · ')}</td><td>${changes.join(' · ')}</td></tr>`;
+  });
+  return `
+<section aria-labelledby="releases"><h2 id="releases">Releases</h2>
+<p>The pages above are of the default release; every documented release has its own, and every page links to the
+same page in the other releases.</p>
+<div class="table-wrap"><table><caption>Releases of each API</caption>
+<thead><tr><th scope="col">API</th><th scope="col">Releases</th><th scope="col">What changed</th></tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody></table></div>
+</section>`;
 }

@@ -68,6 +68,7 @@ export function operationPageArtifact(model: SiteModel, operation: SiteOperation
     ),
     samplesSection(operation, model, samples),
     tryItSection(operation, request, tryAuth(operation, model.spec), model.site),
+    model.site.releases?.history(operation, file) ?? '',
     findingsSection(file, model.findingsFor(file)),
   ];
   const crumbs = [

@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { anchorId, INDEX_PAGE, REDOC_ASSET, REFERENCE_PAGE, redocTagSlug } from './links.ts';
 import type { SiteModel } from './site-model.ts';
+import { escapeHtml } from './html.ts';
 import { PROJECT_ROOT } from '../paths.ts';
 import { cacheDir, fileMemo, packageVersion } from '../sync/memo.ts';
 
@@ -18,6 +19,8 @@ export interface ReferenceLinks {
   home?: string;
   /** Redoc tag slug → the tag's fragment on the index page. */
   tags: Record<string, string>;
+  /** The Redoc pages of the API's other releases. */
+  releases?: { label: string; href: string }[];
 }
 
 export function referenceLinks(model: SiteModel): ReferenceLinks {
@@ -29,12 +32,15 @@ export function referenceLinks(model: SiteModel): ReferenceLinks {
 /** A fixed box on Redoc's page: the static page of what Redoc shows (its hash route followed), and home. */
 function backLinks(links: ReferenceLinks): string {
   const home = links.home ? ` · <a href="${links.home}" style="color:#0b57a4">All APIs</a>` : '';
+  const releases = (links.releases ?? [])
+    .map((r) => ` · <a href="${escapeHtml(r.href)}" style="color:#0b57a4">${escapeHtml(r.label)}</a>`)
+    .join('');
   const boxStyle =
     'position:fixed;z-index:1000;right:12px;bottom:12px;background:#fff;color:#1d2327;' +
     'border:1px solid #8a949e;border-radius:6px;padding:6px 10px;font:14px/1.4 system-ui,sans-serif;' +
     'box-shadow:0 2px 8px rgb(0 0 0 / .2)';
   const staticPage = `<a id="static-page" href="${INDEX_PAGE}" style="color:#0b57a4">Static pages</a>`;
-  return `<nav aria-label="Static pages" id="static-pages" style="${boxStyle}">${staticPage}${home}</nav>
+  return `<nav aria-label="Static pages" id="static-pages" style="${boxStyle}">${staticPage}${home}${releases}</nav>
 <script>(function () {
   var tags = ${JSON.stringify(links.tags)};
   function update() {

@@ -194,6 +194,7 @@ export function miniSearchAsset(): { path: string; content: string } {
 export function searchPageArtifact(
   apis: { title: string; index: string }[],
   home?: string,
+  scopes: { release: string; index: string }[] = [],
 ): {
   path: string;
   content: string;
@@ -224,6 +225,20 @@ export function searchPageArtifact(
       ],
       scripts: [MINISEARCH_ASSET, SEARCH_TERMS_ASSET, SEARCH_ASSET],
       homeLink: home ?? apis[0]?.index ?? INDEX_PAGE,
+      ...(scopes.length > 1 ? { searchFields: releaseSelect(scopes) } : {}),
     }),
   };
+}
+
+/** The search page's release select: the first scope (the default release) is selected; search.js reads each
+ * option's index file and the `release` parameter of the URL. */
+function releaseSelect(scopes: { release: string; index: string }[]): string {
+  const options = scopes
+    .map(
+      (s, i) =>
+        `<option value="${escapeHtml(s.release)}" data-index="${escapeHtml(s.index)}"${i === 0 ? ' selected' : ''}>` +
+        `${escapeHtml(s.release)}${i === 0 ? ' (default)' : ''}</option>`,
+    )
+    .join('');
+  return `<label for="search-release">Release</label><select id="search-release" name="release">${options}</select>`;
 }

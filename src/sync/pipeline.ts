@@ -12,6 +12,8 @@ import { ManifestError } from '../rebuild/docs/manifest.ts';
 import { reportModel, type ReportJson } from '../rebuild/report/model.ts';
 import { bundleLintPlugin, PLUGIN_BUNDLE } from '../lint/plugin-bundle.ts';
 import { portalArtifacts } from '../site/index.ts';
+import type { Doc } from '../changes/types.ts';
+import { changelogJson, changelogPath, releaseChangelogs, type ReleaseChangelog } from './changelogs.ts';
 import { buildApi, pagesClaimedTwice, type ApiBuild } from './apis.ts';
 import { codeKey } from './module-graph.ts';
 import {
@@ -109,6 +111,13 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     builds.map((b) => b.target),
   );
   if (index) artifacts.push({ path: RELEASES_INDEX, content: releasesIndexJson(index), stage: 'releases' });
+  const changelogs = await stage(
+    'changes',
+    () => releaseChangelogs(builds.map((b) => ({ target: b.target, document: b.result.document as Doc }))),
+    (all) => `${all.length} changelogs (${all.map((c) => `${c.api} ${c.from}..${c.to}`).join(', ')})`,
+  );
+  for (const log of changelogs)
+    artifacts.push({ path: changelogPath(log), content: changelogJson(log), stage: 'changes' });
 
   const releases: SiteRelease[] = builds.map((b) => {
     const specPath = `${b.target.specDir}/openapi.yaml`;
@@ -148,7 +157,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   await stage(
     'site',
     async () => {
-      const { value, hit } = await siteStage(releases, remembered);
+      const { value, hit } = await siteStage(releases, plan, changelogs, remembered);
       for (const file of value) artifacts.push({ ...file, stage: 'site' });
       return { files: value.length, hit };
     },
@@ -168,25 +177,35 @@ export interface SiteRelease {
 
 type Remembered = <T>(name: string, inputs: string[], make: () => Promise<T>) => Promise<{ value: T; hit: boolean }>;
 
-/** The portal: every release reaches it; it shows the default release's APIs (release pages come later). */
-async function siteStage(releases: readonly SiteRelease[], remembered: Remembered) {
-  const shown = releases.filter((r) => r.target.isDefault);
+/** The portal: every release of every API, the changelogs between them, the release plan. */
+async function siteStage(
+  releases: readonly SiteRelease[],
+  plan: ReleasePlan,
+  changelogs: readonly ReleaseChangelog[],
+  remembered: Remembered,
+) {
   const key = [
-    ...shown.flatMap((r) => [r.specPath, r.specYamlText, JSON.stringify(r.report)]),
+    ...releases.flatMap((r) => [r.specPath, r.specYamlText, JSON.stringify(r.report)]),
+    JSON.stringify(plan),
+    ...changelogs.map((c) => JSON.stringify(c)),
     // Run as a process (build-docs), not imported: the module graph does not see it.
     packageVersion('@redocly/cli'),
     ...(await codeKey('site/index.ts')),
   ];
+  const portal =
+    plan.default === undefined ? undefined : { ...plan, default: plan.default, changelogs: [...changelogs] };
   return remembered('site', key, () =>
     portalArtifacts(
-      shown.map(({ target, spec, specPath, specYamlText, report }) => ({
+      releases.map(({ target, spec, specPath, specYamlText, report }) => ({
         api: target.api,
+        ...(target.release === undefined ? {} : { release: target.release }),
         spec,
         report,
         operations: operationIndex(spec),
         specPath,
         specYamlText,
       })),
+      portal,
     ),
   );
 }

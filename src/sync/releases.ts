@@ -121,7 +121,7 @@ export function releasesIndex(plan: ReleasePlan, targets: readonly ReleaseTarget
     const pairs = own.slice(1).map((t, i) => {
       const from = own[i]!.release!;
       const to = t.release!;
-      return { from, to, file: `spec/${api}/changes/${from}..${to}.json` };
+      return { from, to, file: changelogFile(api, from, to) };
     });
     return own.map((t) => ({
       api,
@@ -132,6 +132,9 @@ export function releasesIndex(plan: ReleasePlan, targets: readonly ReleaseTarget
   });
   return { generatedBy: 'npm run sync', from: RELEASES_FILE, default: plan.default, releases, missing: plan.missing };
 }
+
+/** Where the changelog of `api` from one release to the next is committed. */
+export const changelogFile = (api: string, from: string, to: string) => `spec/${api}/changes/${from}..${to}.json`;
 
 export const releasesIndexJson = (index: ReleasesIndex) => `${JSON.stringify(index, null, 2)}\n`;
 

@@ -12,20 +12,33 @@
   var engine = null;
   var options = null;
 
-  var loading = fetch('search-index.json')
-    .then(function (r) {
-      if (!r.ok) throw new Error('HTTP ' + r.status);
-      return r.json();
-    })
-    .then(function (data) {
-      options = data.options;
-      engine = MiniSearch.loadJS(data.index, {
-        fields: options.fields,
-        storeFields: options.storeFields,
-        tokenize: terms.tokenize,
-        processTerm: terms.processTerm,
+  // The release select (a portal of several releases): each option names its release's index file.
+  var scope = document.getElementById('search-release');
+  var wanted = new URLSearchParams(location.search).get('release');
+  if (scope && wanted) scope.value = wanted;
+  if (scope && scope.selectedIndex < 0) scope.selectedIndex = 0;
+
+  function indexFile() {
+    return (scope && scope.options[scope.selectedIndex].getAttribute('data-index')) || 'search-index.json';
+  }
+
+  function load() {
+    return fetch(indexFile())
+      .then(function (r) {
+        if (!r.ok) throw new Error('HTTP ' + r.status);
+        return r.json();
+      })
+      .then(function (data) {
+        options = data.options;
+        engine = MiniSearch.loadJS(data.index, {
+          fields: options.fields,
+          storeFields: options.storeFields,
+          tokenize: terms.tokenize,
+          processTerm: terms.processTerm,
+        });
       });
-    });
+  }
+  var loading = load();
 
   function search(query) {
     var base = {
@@ -93,7 +106,12 @@
 
   function update() {
     var query = input.value;
-    var url = query.trim() ? '?q=' + encodeURIComponent(query) : location.pathname;
+    var release = scope && scope.selectedIndex > 0 ? 'release=' + encodeURIComponent(scope.value) : '';
+    var url = query.trim()
+      ? '?q=' + encodeURIComponent(query) + (release ? '&' + release : '')
+      : release
+        ? '?' + release
+        : location.pathname;
     history.replaceState(null, '', url);
     loading.then(function () {
       if (input.value === query) render(query);
@@ -110,6 +128,11 @@
     },
   );
   input.addEventListener('input', update);
+  if (scope)
+    scope.addEventListener('change', function () {
+      loading = load();
+      update();
+    });
   input.form.addEventListener('submit', function (event) {
     event.preventDefault();
     update();
