@@ -3,6 +3,7 @@
 // names), not from the code under test.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { diffSpecs } from '../../src/changes/diff.ts';
 import { loadSpec } from '../../src/changes/load.ts';
@@ -111,5 +112,95 @@ describe('3.0.0-rc15 → 17.06.0-rc8, as the docs of both releases show', () => 
       );
       assert.ok(renamed.length >= 108, `${renamed.length} operations lose a privilege`);
     });
+  });
+});
+
+/** The HTTP line (`METHOD /path`) of every operation page of one doc set: the first line of its first code block. */
+function documentedOperations(api: string, release: string): Set<string> {
+  const dir = join(PROJECT_ROOT, 'spec', api, 'docs', release, 'operations');
+  return new Set(
+    readdirSync(dir).map((name) => {
+      const lines = readFileSync(join(dir, name), 'utf8').split('\n');
+      return lines[lines.findIndex((l) => l.startsWith('```')) + 1]!.trim();
+    }),
+  );
+}
+
+const minus = (a: Set<string>, b: Set<string>) => [...a].filter((x) => !b.has(x)).sort();
+
+/** A committed changelog, spec/<api>/changes/<from>..<to>.json, parsed. */
+function committed(
+  api: string,
+  from: string,
+  to: string,
+): Changelog & { generatedBy: string; from: string; to: string } {
+  return JSON.parse(readFileSync(join(PROJECT_ROOT, 'spec', api, 'changes', `${from}..${to}.json`), 'utf8'));
+}
+
+/** `file:line` of the line of `page` (a docs page of one release) that starts with `text`. */
+function docLine(api: string, release: string, page: string, text: string): string {
+  const file = `spec/${api}/docs/${release}/operations/${page}`;
+  const line =
+    readFileSync(join(PROJECT_ROOT, file), 'utf8')
+      .split('\n')
+      .findIndex((l) => l.startsWith(text)) + 1;
+  assert.ok(line > 0, `${file} has a line starting with ${text}`);
+  return `${file}:${line}`;
+}
+
+describe('the committed changelogs (npm run sync), against the docs of both releases', () => {
+  test('every changelog spec/releases.json names exists, with its from, to and generatedBy', () => {
+    const index = JSON.parse(readFileSync(join(PROJECT_ROOT, 'spec', 'releases.json'), 'utf8'));
+    const files = new Set<string>();
+    for (const release of index.releases)
+      for (const change of release.changes) {
+        files.add(change.file);
+        assert.ok(existsSync(join(PROJECT_ROOT, change.file)), `${change.file} exists`);
+        const log = JSON.parse(readFileSync(join(PROJECT_ROOT, change.file), 'utf8'));
+        assert.deepEqual([log.generatedBy, log.from, log.to], ['npm run sync', change.from, change.to]);
+        for (const key of ['added', 'removed', 'changed']) assert.ok(Array.isArray(log[key]), `${change.file}: ${key}`);
+      }
+    // Three consecutive pairs of two releases for LUMA, Onepanel and Oneprovider; one for Onezone (no 18.02 docs).
+    assert.equal(files.size, 7);
+  });
+
+  test('Onepanel 3.0.0-rc15..17.06.0-rc8: removed and added exactly the operations whose pages differ', () => {
+    const old = documentedOperations('onepanel', '3.0.0-rc15');
+    const newer = documentedOperations('onepanel', '17.06.0-rc8');
+    const log = committed('onepanel', '3.0.0-rc15', '17.06.0-rc8');
+    assert.deepEqual(names(log.removed).sort(), minus(old, newer));
+    assert.deepEqual(names(log.removed).sort(), ['GET /provider/storages/{name}', 'PATCH /provider/storages/{name}']);
+    assert.deepEqual(names(log.added).sort(), minus(newer, old));
+    assert.equal(log.added.length, 10);
+    assert.ok(names(log.added).includes('DELETE /session'));
+  });
+
+  test('LUMA 3.0.0-rc15..17.06.0-rc8 adds the 16 operations only the newer docs have', () => {
+    const old = documentedOperations('luma', '3.0.0-rc15');
+    const newer = documentedOperations('luma', '17.06.0-rc8');
+    const log = committed('luma', '3.0.0-rc15', '17.06.0-rc8');
+    assert.equal(minus(newer, old).length, 16);
+    assert.deepEqual(names(log.added).sort(), minus(newer, old));
+    assert.deepEqual(log.removed, []);
+  });
+
+  test('Onezone: DELETE /groups/{id} is breaking, group_remove → group_delete, with both docs pages', () => {
+    const log = committed('onezone', '3.0.0-rc15', '17.06.0-rc8');
+    const entry = log.changed.find((c) => c.method === 'delete' && c.path === '/groups/{id}');
+    assert.ok(entry);
+    assert.equal(entry.breaking, true);
+    const heading = '#### Remove group';
+    const source = docLine('onezone', '17.06.0-rc8', 'remove_group.md', heading);
+    const oldSource = docLine('onezone', '3.0.0-rc15', 'remove_group.md', heading);
+    // The privilege each release's page names, as the page says it.
+    assert.ok(docLine('onezone', '3.0.0-rc15', 'remove_group.md', 'This operation requires `group_remove`'));
+    assert.ok(docLine('onezone', '17.06.0-rc8', 'remove_group.md', 'This operation requires `group_delete`'));
+    const removed = entry.changes.find((c) => c.rule === 'api-privilege-removed');
+    assert.ok(removed);
+    assert.equal(removed.message, 'privilege `group_remove` no longer suffices (now: `group_delete`)');
+    assert.equal(removed.breaking, true);
+    assert.equal(removed.pointer, '/paths/~1groups~1{id}/delete/x-privileges');
+    assert.deepEqual([removed.source, removed.oldSource], [source, oldSource]);
+    assert.deepEqual([entry.source, entry.oldSource], [source, oldSource]);
   });
 });
