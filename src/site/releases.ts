@@ -143,8 +143,10 @@ export class ApiReleases {
     const logs = this.changelogs();
     const documented = this.plan.order.filter((r) => this.models.has(r));
     const rows = this.shown.map((release) => {
-      const reason = this.missingReason(release);
-      if (!this.models.has(release)) return `<li>${escapeHtml(release)}: no docs (${escapeHtml(reason ?? '')})</li>`;
+      if (!this.models.has(release)) {
+        const notice = escapeHtml(up + this.inRelease(release, INDEX_PAGE));
+        return `<li>${escapeHtml(release)}: no docs (<a href="${notice}">why</a>)</li>`;
+      }
       const log = logs.find((c) => c.to === release);
       const link = (text: string, op: OperationRef) =>
         log ? ` <a href="${escapeHtml(`${up}${changesPage(log.from, log.to)}#${changeAnchor(op)}`)}">${text}</a>` : '';

@@ -12,7 +12,7 @@ export interface ReleaseChangelog extends Changelog {
   to: string;
 }
 
-export interface ReleaseDocument {
+interface ReleaseDocument {
   target: ReleaseTarget;
   document: Doc;
 }
