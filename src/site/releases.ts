@@ -2,7 +2,7 @@
 // site/<api>/<release>/), the switcher every page shows (plain links to the same page in the other releases), and
 // an operation's history across the releases, read from the changelogs of consecutive releases.
 import type { Changelog, OperationRef } from '../changes/types.ts';
-import { escapeHtml } from './html.ts';
+import { escapeHtml, section } from './html.ts';
 import { anchorId, INDEX_PAGE, operationPage, rootPrefix, schemaPage } from './links.ts';
 import type { SiteModel, SiteOperation } from './site-model.ts';
 
@@ -168,10 +168,7 @@ export class ApiReleases {
     const lead = first
       ? `<p>${escapeHtml(first)} is the oldest release of this API documented here.</p>`
       : '<p>No release documented.</p>';
-    return (
-      `<section aria-labelledby="releases"><h2 id="releases">Releases</h2>\n${lead}\n` +
-      `<ul class="release-history">${rows.join('')}</ul>\n</section>`
-    );
+    return section('releases', 'Releases', `${lead}\n<ul class="release-history">${rows.join('')}</ul>`);
   }
 
   /** ` (its page)` linking an operation of `release`, from the API's folder reached by `up`. */
