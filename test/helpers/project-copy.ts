@@ -11,7 +11,7 @@ const COPIED = [
   'package-lock.json',
   'tsconfig.json',
   'redocly.yaml',
-  'biome.json',
+  'biome.jsonc',
   'spec',
   'src',
   'bench',
