@@ -20,7 +20,7 @@ export function loadSpec(file: string): Doc {
 }
 
 /** `text` (YAML, so JSON too) as an OpenAPI 3.x document; `file` names it in errors. */
-export function parseSpec(text: string, file: string): Doc {
+function parseSpec(text: string, file: string): Doc {
   const document = parseDocument(text, { prettyErrors: true, uniqueKeys: false });
   const [error] = document.errors;
   if (error) {
