@@ -97,7 +97,7 @@ export async function portalArtifacts(apis: ApiSiteInput[], releases?: PortalRel
   const built = await mapLimited(sites, REDOC_RUNS, (site) => {
     const group = searchGroups.find((g) => g.release === site.release)!;
     const firstId = group.sites.indexOf(site) * 100_000;
-    return apiPages(site.input, site.model, site.folder, firstId, otherReferences(site, plan, releases));
+    return apiPages(site.input, site.model, site.folder, firstId, releases ? otherReferences(site) : []);
   });
   const files: SiteFile[] = [
     homePageArtifact(
@@ -106,21 +106,9 @@ export async function portalArtifacts(apis: ApiSiteInput[], releases?: PortalRel
     ),
     ...staticAssets(),
   ];
-  built.forEach(({ pages }, i) =>
-    files.push(...pages.map((p) => ({ path: sites[i]!.folder + p.path, content: p.content }))),
-  );
-  for (const api of byApi.values()) {
-    const frame = shown.find((s) => s.api === api)?.info;
-    if (!releases || !frame) continue;
-    for (const log of api.changelogs()) {
-      const changes = changesPageArtifact(api, log, frame);
-      files.push({ path: `${api.api}/${changes.path}`, content: changes.content });
-    }
-    for (const release of api.shown.filter((r) => !api.models.has(r))) {
-      const notice = missingReleasePage(api, release, frame);
-      files.push({ path: `${api.api}/${notice.path}`, content: notice.content });
-    }
-  }
+  for (const [i, { pages }] of built.entries())
+    files.push(...pages.map((p) => ({ path: sites[i]!.folder + p.path, content: p.content })));
+  if (releases) files.push(...acrossReleases(shown));
   const scopes = searchGroups.map((g, i) => ({
     release: g.release,
     index: i === 0 ? SEARCH_INDEX : searchIndexOf(g.release),
@@ -147,19 +135,25 @@ const REDOC_RUNS = 2;
 const searchIndexOf = (release: string) => SEARCH_INDEX.replace(/\.json$/, `-${release}.json`);
 
 /** The Redoc page's links to the Redoc pages of the API's other releases. */
-function otherReferences(
-  site: { api: ApiReleases; release: string },
-  plan: PortalReleases,
-  releases: PortalReleases | undefined,
-): { label: string; href: string }[] {
-  if (!releases) return [];
-  const up = site.api.upToApi(site.release, REFERENCE_PAGE);
-  return site.api.shown
-    .filter((r) => r !== site.release && site.api.models.has(r))
+function otherReferences({ api, release }: { api: ApiReleases; release: string }): { label: string; href: string }[] {
+  const up = api.upToApi(release, REFERENCE_PAGE);
+  return api.shown
+    .filter((r) => r !== release && api.models.has(r))
     .map((r) => ({
-      label: r === plan.default ? `${r} (default)` : r,
-      href: up + site.api.inRelease(r, REFERENCE_PAGE),
+      label: r === api.plan.default ? `${r} (default)` : r,
+      href: up + api.inRelease(r, REFERENCE_PAGE),
     }));
+}
+
+/** Per API, in the default release's frame: its "What changed" pages and the notices of releases without docs. */
+function acrossReleases(defaults: { api: ApiReleases; info: SiteInfo }[]): SiteFile[] {
+  return defaults.flatMap(({ api, info }) => {
+    const pages = [
+      ...api.changelogs().map((log) => changesPageArtifact(api, log, info)),
+      ...api.shown.filter((r) => !api.models.has(r)).map((release) => missingReleasePage(api, release, info)),
+    ];
+    return pages.map((p) => ({ path: `${api.api}/${p.path}`, content: p.content }));
+  });
 }
 
 /** `work` over `items`, at most `limit` at a time, results in the order of `items`. */
