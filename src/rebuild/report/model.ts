@@ -55,7 +55,7 @@ export const REPORT_GROUPS: readonly ReportGroup[] = [
   {
     id: 'facts',
     title: 'Facts not on the pages',
-    why: 'Filled in from spec/sources.yaml or a stated convention.',
+    why: "Filled in from the API's manifest (spec/<api>/sources.yaml) or a stated convention.",
     codes: ['inferred-fact'],
   },
   {

@@ -18,8 +18,7 @@ export function plaintextFormat(): DocFormat<readonly string[]> {
   return {
     name: 'plaintext',
     extensions: ['txt'],
-    detect: (file, text) =>
-      /\.txt$/i.test(file) && looksLikePlaintextReference(text) && !MARKDOWN_LINE.test(text),
+    detect: (file, text) => /\.txt$/i.test(file) && looksLikePlaintextReference(text) && !MARKDOWN_LINE.test(text),
     read: (ctx) => ctx.lines.all,
     extract(_lines, ctx, model, facts) {
       for (const [name, rule] of rules.getRules()) ctx.findings.within(name, () => rule(ctx, model, facts));

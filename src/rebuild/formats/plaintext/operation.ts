@@ -179,13 +179,7 @@ function readRestCli(
   return { line: start + 1, responsesGlued: m[4] !== undefined };
 }
 
-function readResponses(
-  ctx: PageContext,
-  op: Operation,
-  options: PageFacts,
-  start: number,
-  used: boolean[],
-): void {
+function readResponses(ctx: PageContext, op: Operation, options: PageFacts, start: number, used: boolean[]): void {
   const lines = ctx.lines.all;
   let j = start;
   let pendingDescription = '';

@@ -23,8 +23,12 @@ const CONTAINER_ANCHORS = new Set(['paths', 'definitions', 'securityscheme']);
 export function unitRules(): Ruler<UnitRule> {
   return new Ruler<UnitRule>('swagger2markup/unit')
     .push('toc', { kind: 'toc', matches: (u) => !u.anchor && isToc(u), extract: extractToc })
-    .push('preamble', { kind: 'preamble', matches: (u) => !u.anchor, extract: (_, u, m) => extractTitle(u, m.info) })
-    .push('operation', { kind: 'operation', matches: (u) => !!u.heading && !!endpointOf(u.blocks[2]), extract: extractOperation })
+    .push('preamble', { kind: 'preamble', matches: (u) => !u.anchor, extract: extractPreamble })
+    .push('operation', {
+      kind: 'operation',
+      matches: (u) => !!u.heading && !!endpointOf(u.blocks[2]),
+      extract: extractOperation,
+    })
     .push('overview', {
       kind: 'overview',
       matches: (u) => u.anchor?.name === 'overview',
@@ -85,6 +89,10 @@ function extractOperation(ctx: PageContext, unit: Unit, model: DocModel, operati
   const state = { ctx, unit, sections: sectionsOf(unit), op };
   for (const [name, rule] of operation.getRules()) ctx.findings.within(name, () => rule(state));
   model.operations.push(op);
+}
+
+function extractPreamble(_: PageContext, unit: Unit, model: DocModel): void {
+  extractTitle(unit, model.info);
 }
 
 function extractToc(ctx: PageContext, unit: Unit, model: DocModel): void {

@@ -13,7 +13,7 @@ import { blankOperation, type Operation } from '../../../../src/rebuild/model.ts
 import { fixture, lineOf } from '../../helpers.ts';
 
 const FILE = 'plaintext/onedata-org-create_user_group_invite_token.txt';
-// The format prints descriptions, not codes: the status each one stands for (as in spec/sources.yaml).
+// The format prints descriptions, not codes: the status each one stands for (as in spec/onezone/sources.yaml).
 const STATUS_BY_DESCRIPTION = {
   'Invalid request.': '400',
   'Authentication error.': '401',

@@ -35,7 +35,10 @@ describe('splitUnits', () => {
   });
 
   it('security.md: the ## Security container, then api_key and basic as security schemes', () => {
-    const units = splitUnits(readText('security.md', fixture('swagger2markup/onezone-security.md')).blocks, unitRules());
+    const units = splitUnits(
+      readText('security.md', fixture('swagger2markup/onezone-security.md')).blocks,
+      unitRules(),
+    );
     assert.deepEqual(
       units.map((u) => [u.kind, u.anchor?.name]),
       [

@@ -25,9 +25,14 @@ export const parameters: OperationRule = (state) => {
       const where = LOCATIONS[kind as keyof typeof LOCATIONS];
       op.parameters.push({ name, in: where, required: where === 'path' ? true : required, description, schema, at });
     } else {
-      ctx.findings.warn('unknown-parameter-kind', at, `parameter "${name}" has unknown kind "${kind}"; parameter dropped`, {
-        subject: op.operationId,
-      });
+      ctx.findings.warn(
+        'unknown-parameter-kind',
+        at,
+        `parameter "${name}" has unknown kind "${kind}"; parameter dropped`,
+        {
+          subject: op.operationId,
+        },
+      );
     }
   });
   if (op.parameters.length) op.fieldAt.parameters = op.parameters[0]!.at;
