@@ -124,6 +124,25 @@ describe('onezone operations/add_group_handle_service.md (cut down)', () => {
     assert.deepEqual(op.consumes, ['application/json']);
   });
 
+  it('a row of a kind no parameter has (Matrix) is dropped as unknown-parameter-kind at its row', () => {
+    // Failed before: reported as unknown-section, the code of a section heading no rule claims.
+    const row = '|**Path**|**id**';
+    const { op, text, findings } = run('onezone-add_group_handle_service.cut.md', (t) =>
+      t.replace(row, '|**Matrix**|**id**'),
+    );
+    assert.deepEqual(op.parameters, []);
+    assert.deepEqual(
+      findings.map((f) => [f.code, f.line, f.message]),
+      [
+        [
+          'unknown-parameter-kind',
+          lineOf(text, '|**Matrix**|**id**'),
+          'parameter "id" has unknown kind "Matrix"; parameter dropped',
+        ],
+      ],
+    );
+  });
+
   it('204 "Request successful." has no body but a Location (string) header', () => {
     const r = response(op, '204');
     assert.equal(r.description, 'Request successful.');

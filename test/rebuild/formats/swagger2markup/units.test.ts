@@ -49,6 +49,20 @@ describe('splitUnits', () => {
     );
   });
 
+  it('with the security-scheme rule disabled, api_key and basic are read by the next rule that matches', () => {
+    const rules = unitRules();
+    rules.disable(['swagger2markup/unit/security-scheme']);
+    const units = splitUnits(readText('security.md', fixture('swagger2markup/onezone-security.md')).blocks, rules);
+    assert.deepEqual(
+      units.map((u) => [u.kind, u.anchor?.name]),
+      [
+        ['container', 'securityscheme'],
+        ['definition', 'api_key'],
+        ['definition', 'basic'],
+      ],
+    );
+  });
+
   it('a ### heading with a Name | Description | Schema table is a definition', () => {
     const unit = onlyUnit(readText('ceph.md', fixture('swagger2markup/luma-ceph.md')), 'definition');
     assert.equal(unit.heading?.text, 'ceph');
