@@ -4,6 +4,15 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractDefinition } from '../../../../src/rebuild/formats/swagger2markup/definition.ts';
 import { fixture, lineOf, onlyUnit, readText } from '../../helpers.ts';
+import {
+  extract,
+  definition,
+  SPACE_DEFINITION,
+  PRIVILEGES_DEFINITION,
+  USER_DEFINITION,
+  OBJECT_TYPE_DEFINITION,
+  POLYMORPHIC_DEFINITION,
+} from '../../pages.ts';
 
 function definitionOf(name: string, edit: (text: string) => string = (t) => t) {
   const file = `swagger2markup/${name}`;
@@ -116,5 +125,100 @@ describe('onepanel definitions/PanelConfiguration.md: a map of an inline object'
       [['panelconfiguration-users', lineOf(text, '<a name="panelconfiguration-users">')]],
     );
     assert.deepEqual(findings, []);
+  });
+});
+
+describe('definition extractor', () => {
+  it('reads properties, types, required, map and description from a definition page', () => {
+    const x = extract('definitions/Space.md', SPACE_DEFINITION);
+    assert.deepEqual(x.findings, []);
+    assert.equal(x.model.operations.length, 0);
+    const d = definition(x, 'Space');
+    assert.equal(d.description, 'User space parameters.');
+    assert.deepEqual(d.schema, {
+      type: 'object',
+      properties: {
+        name: { type: 'string', description: 'The name of the space.' },
+        providersSupports: {
+          type: 'object',
+          additionalProperties: { type: 'integer' },
+          description: 'The map of providers Ids supporting this space and the size of provisioned storage in bytes.',
+        },
+        spaceId: { type: 'string', description: 'Unique ID of the space.' },
+      },
+      required: ['name', 'providersSupports', 'spaceId'],
+      description: 'User space parameters.',
+    });
+    assert.deepEqual(d.at, { file: 'definitions/Space.md', line: lineOf(SPACE_DEFINITION, '### Space') });
+  });
+
+  it('reads the **Example** block', () => {
+    const d = definition(extract('definitions/Space.md', SPACE_DEFINITION), 'Space');
+    assert.equal(d.examples.length, 1);
+    assert.deepEqual(d.examples[0]!.value, {
+      spaceId: 'Xnp1JVpWfL8_stHJgct76AFALjRsI0W3rNs1nfMwqnY',
+      name: 'My Private space',
+      providersSupports: { hxfMCWmquqAIjG1GeG2eZY8qvs8iRIn09HzjCJilnSE: 5368709120 },
+    });
+  });
+
+  it('reads an enum with its **Default** and an array of enums', () => {
+    const d = definition(extract('definitions/SpacePrivileges.md', PRIVILEGES_DEFINITION), 'SpacePrivileges');
+    assert.deepEqual(d.schema, {
+      type: 'object',
+      properties: {
+        operation: {
+          type: 'string',
+          enum: ['set', 'grant', 'revoke'],
+          description: 'This field determines how the included privileges are handled.',
+          default: 'set',
+        },
+        privileges: { type: 'array', items: { type: 'string', enum: ['space_view', 'space_update', 'space_delete'] } },
+      },
+      required: ['privileges'],
+      description: 'The list of space privileges.',
+    });
+    assert.deepEqual(d.examples, []);
+  });
+
+  it('reads an array of $refs', () => {
+    const d = definition(extract('definitions/User.md', USER_DEFINITION), 'User');
+    const props = d.schema.properties as Record<string, unknown>;
+    assert.deepEqual(props.connectedAccounts, {
+      type: 'array',
+      items: { $ref: '#/components/schemas/ConnectedAccount' },
+      description: 'The list of accounts connected to this user.',
+    });
+    assert.deepEqual(props.emailList, { type: 'array', items: { type: 'string' } });
+    assert.deepEqual(Object.keys(props), ['alias', 'connectedAccounts', 'emailList', 'name', 'userId']);
+    assert.deepEqual(d.schema.required, ['name', 'userId']);
+  });
+
+  it('reads a tableless `*Type* : object` page as an object', () => {
+    const x = extract('definitions/GroupInviteTokenRequest.md', OBJECT_TYPE_DEFINITION);
+    assert.deepEqual(x.findings, []);
+    const d = definition(x, 'GroupInviteTokenRequest');
+    assert.equal(d.description, 'Group invitation token request.');
+    assert.equal(d.schema.type, 'object');
+    assert.equal(d.schema.description, 'Group invitation token request.');
+    assert.equal(d.schema.properties, undefined);
+  });
+
+  it('keeps the polymorphism note', () => {
+    const x = extract('definitions/DOIServiceProperties.md', POLYMORPHIC_DEFINITION);
+    assert.deepEqual(x.findings, []);
+    const d = definition(x, 'DOIServiceProperties');
+    assert.equal(d.description, 'The properties of a [DOI](http://doi.org) registration service.');
+    assert.deepEqual(
+      { ...d.polymorphism, at: undefined },
+      { kind: 'Inheritance', discriminator: 'type', at: undefined },
+    );
+    assert.equal(d.schema['x-polymorphism'], undefined);
+    assert.deepEqual(d.schema.required, ['type']);
+    assert.deepEqual((d.schema.properties as Record<string, unknown>).type, {
+      type: 'string',
+      enum: ['DOI', 'PID'],
+      description: 'The type of handle service.',
+    });
   });
 });

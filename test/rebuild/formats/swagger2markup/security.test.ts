@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractSecurityScheme } from '../../../../src/rebuild/formats/swagger2markup/security.ts';
 import { fixture, lineOf, readText, unitsOf } from '../../helpers.ts';
+import { extract, SECURITY_PAGE } from '../../pages.ts';
 
 const FILE = 'swagger2markup/onezone-security.md';
 
@@ -34,6 +35,20 @@ describe('onezone security.md', () => {
     assert.deepEqual(
       findings.map((f) => [f.code, f.line]),
       [['unknown-section', lineOf(text, '### basic')]],
+    );
+  });
+});
+
+describe('security extractor (security.md)', () => {
+  it('reads the apiKey header scheme and maps basic to http basic', () => {
+    const x = extract('security.md', SECURITY_PAGE);
+    assert.deepEqual(x.findings, []);
+    assert.deepEqual(
+      x.model.securitySchemes.map((s) => [s.key, s.scheme]),
+      [
+        ['api_key', { type: 'apiKey', name: 'X-Auth-Token', in: 'header' }],
+        ['basic', { type: 'http', scheme: 'basic' }],
+      ],
     );
   });
 });

@@ -6,6 +6,7 @@ import { extractTag } from '../../../../src/rebuild/formats/swagger2markup/tag.t
 import { splitUnits } from '../../../../src/rebuild/formats/swagger2markup/units.ts';
 import { unitRules } from '../../../../src/rebuild/formats/swagger2markup/unit-rules.ts';
 import { fixture, lineOf, readText, unitsOf } from '../../helpers.ts';
+import { extract, PATHS_PAGE } from '../../pages.ts';
 
 const FILE = 'swagger2markup/luma-paths.md';
 
@@ -61,5 +62,35 @@ describe('luma paths.md', () => {
       read.findings.map((f) => [f.code, f.line]),
       [['broken-table', lineOf(text, '|Path|Verb|Description|')]],
     );
+  });
+});
+
+describe('tag extractor (paths.md groups)', () => {
+  it('reads each group name, description and the operations its table links', () => {
+    const x = extract('paths.md', PATHS_PAGE);
+    assert.deepEqual(x.findings, []);
+    assert.deepEqual(
+      x.model.tags.map((t) => ({
+        name: t.name,
+        description: t.description,
+        operationIds: t.operationIds,
+        line: t.at.line,
+      })),
+      [
+        {
+          name: 'Group',
+          description: 'Group management operations',
+          operationIds: ['create_group', 'get_group'],
+          line: lineOf(PATHS_PAGE, '### Group'),
+        },
+        {
+          name: 'Space',
+          description: 'Space management operations',
+          operationIds: ['create_space'],
+          line: lineOf(PATHS_PAGE, '### Space'),
+        },
+      ],
+    );
+    assert.equal(x.model.operations.length, 0);
   });
 });
