@@ -44,7 +44,7 @@ export function directorySources(
     return [];
   }
   if (files.length === 0)
-    findings.error('no-input', { file: dir, line: 0 }, `the doc directory holds no pages (${formats.extensionList()})`);
+    findings.error('no-input', { file: dir, line: 0 }, `the doc directory holds no ${formats.extensionList()} pages`);
   for (const link of repeated)
     findings.warn(
       'unreadable-file',

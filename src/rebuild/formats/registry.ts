@@ -52,9 +52,10 @@ export class FormatRegistry {
     return this.formats.some((f) => f.extensions.some((ext) => lower.endsWith(`.${ext}`)));
   }
 
-  /** `.md, .markdown, .txt`: the page endings, for messages. */
+  /** `.txt, .md or .markdown`: the page endings, for messages. */
   extensionList(): string {
-    return [...new Set(this.formats.flatMap((f) => f.extensions))].map((e) => `.${e}`).join(', ');
+    const endings = [...new Set(this.formats.flatMap((f) => f.extensions))].map((e) => `.${e}`);
+    return endings.length > 1 ? `${endings.slice(0, -1).join(', ')} or ${endings.at(-1)}` : (endings[0] ?? '');
   }
 
   /** Every rule name of every format. */
