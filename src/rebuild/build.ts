@@ -74,7 +74,7 @@ export function buildSpec(input: BuildInput): BuildResult {
 }
 
 /** The built-in formats behind `extra`, with the rules the manifest disables turned off. */
-export function formatsFor(manifest: Manifest, manifestPath?: string, extra: readonly DocFormat[] = []) {
+function formatsFor(manifest: Manifest, manifestPath?: string, extra: readonly DocFormat[] = []) {
   const formats = FormatRegistry.withBuiltins(extra);
   const unknown = formats.disable(manifest.rules?.disable ?? []);
   if (unknown.length > 0)

@@ -49,6 +49,7 @@ export function pagesClaimedTwice(builds: ApiBuild[], root: string): Finding[] {
           'page-claimed-twice',
           { file: relative(root, target.manifest), line: 1 },
           `${source.file} is claimed by both ${first} and ${api}; a page belongs to one API`,
+          { rule: 'sync/pages-claimed-twice' },
         );
     }
   }

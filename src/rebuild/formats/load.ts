@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { lineOfKey, loadManifest, ManifestError } from '../docs/manifest.ts';
-import type { DocFormat } from './registry.ts';
+import type { DocFormat, DocFormatFactory } from './registry.ts';
 
 /** The formats the manifest at `manifestPath` lists, one fresh instance each; none without a manifest. */
 export async function loadFormats(manifestPath: string | undefined): Promise<DocFormat[]> {
@@ -20,7 +20,13 @@ export async function loadFormats(manifestPath: string | undefined): Promise<Doc
     } catch (e) {
       throw new ManifestError(manifestPath, line(), `cannot load format ${module}: ${(e as Error).message}`);
     }
-    const format = typeof loaded.default === 'function' ? (loaded.default() as Partial<DocFormat>) : undefined;
+    const factory = typeof loaded.default === 'function' ? (loaded.default as DocFormatFactory) : undefined;
+    let format: Partial<DocFormat> | undefined;
+    try {
+      format = factory?.();
+    } catch (e) {
+      throw new ManifestError(manifestPath, line(), `format ${module} failed to start: ${(e as Error).message}`);
+    }
     if (!isFormat(format))
       throw new ManifestError(
         manifestPath,

@@ -2,6 +2,9 @@
 // its manifest listing it under `formats:`, and pages in its made-up syntax. Nothing in src/ knows opsdoc.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSpec, type BuildResult } from '../../../src/rebuild/build.ts';
 import { ManifestError } from '../../../src/rebuild/docs/manifest.ts';
@@ -55,5 +58,22 @@ describe('opsdoc, a format the manifest adds', async () => {
       () => buildSpec({ manifestPath: MANIFEST, displayRoot: DIR }),
       (e: unknown) => e instanceof ManifestError && e.file === MANIFEST && e.line === 7,
     );
+  });
+
+  it('a listed module that exports no format factory is refused at the formats: line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'third-format-'));
+    try {
+      const manifest = join(dir, 'sources.yaml');
+      const module = `${DIR}not-a-format.ts`;
+      const facts = 'info: { title: T, version: "1", description: D }\nbasePath: /\n';
+      writeFileSync(manifest, `${facts}formats: [${module}]\nsources: [{ dir: docs, release: "1", order: 1 }]\n`);
+      await assert.rejects(
+        loadFormats(manifest),
+        (e: unknown) =>
+          e instanceof ManifestError && e.line === 3 && e.what.startsWith(`format ${module} must export as default`),
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
