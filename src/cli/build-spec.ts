@@ -70,7 +70,7 @@ async function main(): Promise<number> {
       let status = 0;
       const targets = releaseTargets(PROJECT_ROOT).filter((t) => t.isDefault && (!values.api || t.api === values.api));
       for (const target of targets) {
-        const { result, files } = buildApi(PROJECT_ROOT, target);
+        const { result, files } = await buildApi(PROJECT_ROOT, target);
         const [spec, ...reports] = files;
         status = Math.max(status, write(result, resolve(PROJECT_ROOT, spec!.path), reports, spec!.content, values));
       }
