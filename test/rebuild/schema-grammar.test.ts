@@ -8,44 +8,32 @@ import { extract, onlyOperation, cellSpans, LIST_PAGE } from './pages.ts';
 describe('type grammar (parseTypeExpr)', () => {
   const parse = (cell: string) => parseTypeExpr(cellSpans(cell));
 
-  it('primitives', () => {
-    assert.deepEqual(parse('string'), { kind: 'schema', schema: { type: 'string' } });
-    assert.deepEqual(parse('boolean'), { kind: 'schema', schema: { type: 'boolean' } });
-    assert.deepEqual(parse('object'), { kind: 'schema', schema: { type: 'object' } });
-  });
-
-  it('primitive with a format', () => {
-    assert.deepEqual(parse('integer (int64)'), { kind: 'schema', schema: { type: 'integer', format: 'int64' } });
-    assert.deepEqual(parse('integer (int32)'), { kind: 'schema', schema: { type: 'integer', format: 'int32' } });
-    assert.deepEqual(parse('number (float)'), { kind: 'schema', schema: { type: 'number', format: 'float' } });
-  });
-
-  it('enum', () => {
-    assert.deepEqual(parse('enum (a, b)'), { kind: 'schema', schema: { type: 'string', enum: ['a', 'b'] } });
-    assert.deepEqual(parse('enum (set, grant, revoke)'), {
-      kind: 'schema',
-      schema: { type: 'string', enum: ['set', 'grant', 'revoke'] },
-    });
-  });
-
-  it('arrays and maps', () => {
-    assert.deepEqual(parse('< string > array'), {
-      kind: 'schema',
-      schema: { type: 'array', items: { type: 'string' } },
-    });
-    assert.deepEqual(parse('< string, integer > map'), {
-      kind: 'schema',
-      schema: { type: 'object', additionalProperties: { type: 'integer' } },
-    });
-    assert.deepEqual(parse('< < string > array > array'), {
-      kind: 'schema',
-      schema: { type: 'array', items: { type: 'array', items: { type: 'string' } } },
-    });
-    assert.deepEqual(parse('< enum (DOI, PID) > array'), {
-      kind: 'schema',
-      schema: { type: 'array', items: { type: 'string', enum: ['DOI', 'PID'] } },
-    });
-  });
+  // Given a Schema cell → want the schema it types.
+  const cases: [group: string, cell: string, schema: object][] = [
+    ['primitives', 'string', { type: 'string' }],
+    ['primitives', 'boolean', { type: 'boolean' }],
+    ['primitives', 'object', { type: 'object' }],
+    ['primitive with a format', 'integer (int64)', { type: 'integer', format: 'int64' }],
+    ['primitive with a format', 'integer (int32)', { type: 'integer', format: 'int32' }],
+    ['primitive with a format', 'number (float)', { type: 'number', format: 'float' }],
+    ['enum', 'enum (a, b)', { type: 'string', enum: ['a', 'b'] }],
+    ['enum', 'enum (set, grant, revoke)', { type: 'string', enum: ['set', 'grant', 'revoke'] }],
+    ['arrays and maps', '< string > array', { type: 'array', items: { type: 'string' } }],
+    ['arrays and maps', '< string, integer > map', { type: 'object', additionalProperties: { type: 'integer' } }],
+    [
+      'arrays and maps',
+      '< < string > array > array',
+      { type: 'array', items: { type: 'array', items: { type: 'string' } } },
+    ],
+    [
+      'arrays and maps',
+      '< enum (DOI, PID) > array',
+      { type: 'array', items: { type: 'string', enum: ['DOI', 'PID'] } },
+    ],
+  ];
+  for (const [group, cell, schema] of cases) {
+    it(`${group}: ${cell}`, () => assert.deepEqual(parse(cell), { kind: 'schema', schema }));
+  }
 
   it('a link to a definition is a $ref named after the link text', () => {
     assert.deepEqual(parse('[Space](../definitions/Space.md#space)'), {
