@@ -77,7 +77,8 @@ try {
         }),
       ),
     );
-    mocks.forEach((mock, i) => console.log(`mock    ${mock.url} (${apis[i]}: Prism, paths without the base path)`));
+    for (const [i, mock] of mocks.entries())
+      console.log(`mock    ${mock.url} (${apis[i]}: Prism, paths without the base path)`);
   }
   console.log('Ctrl-C stops everything');
 } catch (error) {
