@@ -24,7 +24,10 @@ describe('Ruler', () => {
     },
     {
       what: 'enable puts it back in its place',
-      edit: (r) => (r.disable(['fmt/op/parameters', 'fmt/op/examples']), r.enable(['fmt/op/parameters'])),
+      edit: (r) => {
+        r.disable(['fmt/op/parameters', 'fmt/op/examples']);
+        r.enable(['fmt/op/parameters']);
+      },
       want: ['fmt/op/endpoint', 'fmt/op/parameters', 'fmt/op/responses'],
     },
   ];

@@ -30,7 +30,7 @@ export function plaintextFormat(): DocFormat<readonly string[]> {
 /** One page, one operation: kept when the page names its endpoint. */
 function extractOperation(ctx: PageContext, model: DocModel, facts: PageFacts): void {
   const op = extractPlaintextOperation(ctx, facts, blankOperation(ctx.source));
-  if (op && op.method && op.path && op.operationId) model.operations.push(op);
+  if (op?.method && op.path && op.operationId) model.operations.push(op);
   else
     ctx.findings.warn(
       'no-endpoint',
