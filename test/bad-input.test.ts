@@ -200,7 +200,13 @@ describe('build-spec CLI on bad input', { concurrency: 4 }, () => {
     const dir = tempDocDir();
     const run = await runCli(dir);
     assertFailed(run);
-    assertPrinted(run, { file: dir, line: 0, severity: 'error', code: 'no-input', message: /no \.md or \.txt pages/ });
+    assertPrinted(run, {
+      file: dir,
+      line: 0,
+      severity: 'error',
+      code: 'no-input',
+      message: /holds no \.txt, \.md or \.markdown pages/,
+    });
   });
 
   test('doc dir that does not exist → exit 1 naming it, no stack trace', async () => {

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { PROJECT_ROOT } from '../paths.ts';
 import { buildSpec, type BuildResult } from '../rebuild/build.ts';
 import { ManifestError } from '../rebuild/docs/manifest.ts';
+import { loadFormats } from '../rebuild/formats/load.ts';
 import { specYaml } from '../rebuild/emit/yaml.ts';
 import { formatFinding } from '../rebuild/findings.ts';
 import { reportJson, reportMarkdown } from '../rebuild/report/render.ts';
@@ -18,7 +19,7 @@ const USAGE =
   '[--facts sources.yaml] [--report dir] [--quiet]';
 const apis = apiNames(PROJECT_ROOT);
 
-function main(): number {
+async function main(): Promise<number> {
   const args = parseCommand({
     name: 'build:spec',
     usage: USAGE,
@@ -51,7 +52,12 @@ function main(): number {
       },
       quiet: { type: 'boolean', help: 'print errors only, not warnings' },
     },
-    positionals: [{ name: 'docs-dir', help: 'a swagger2markup (or onedata.org plain-text) doc directory' }],
+    positionals: [
+      {
+        name: 'docs-dir',
+        help: 'a swagger2markup (or onedata.org plain-text) doc directory, or one of the formats --facts lists',
+      },
+    ],
   });
   const { values } = args;
   const docsDir = args.positionals[0];
@@ -64,7 +70,7 @@ function main(): number {
       let status = 0;
       const targets = releaseTargets(PROJECT_ROOT).filter((t) => t.isDefault && (!values.api || t.api === values.api));
       for (const target of targets) {
-        const { result, files } = buildApi(PROJECT_ROOT, target);
+        const { result, files } = await buildApi(PROJECT_ROOT, target);
         const [spec, ...reports] = files;
         status = Math.max(status, write(result, resolve(PROJECT_ROOT, spec!.path), reports, spec!.content, values));
       }
@@ -73,7 +79,8 @@ function main(): number {
     const out = resolve(values.out!);
     const reportDir = resolve(values.report ?? join(out, '..'));
     const command = `npm run build:spec -- ${docsDir}`;
-    const result = buildSpec({ manifestPath: values.facts, docsDir, displayRoot: resolve(docsDir) });
+    const formats = await loadFormats(values.facts);
+    const result = buildSpec({ manifestPath: values.facts, docsDir, displayRoot: resolve(docsDir), formats });
     const reports = [
       { path: join(reportDir, 'REPORT.md'), content: reportMarkdown(result, command) },
       { path: join(reportDir, 'report.json'), content: reportJson(result) },
@@ -126,4 +133,4 @@ function usage(problem: string): number {
   return 2;
 }
 
-process.exitCode = main();
+process.exitCode = await main();

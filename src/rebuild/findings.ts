@@ -15,6 +15,8 @@ export type FindingCode =
   | 'broken-table'
   | 'invalid-json'
   | 'unknown-section'
+  /** A parameter row whose kind (path, query, header, body…) the format does not know. */
+  | 'unknown-parameter-kind'
   | 'unmapped-block'
   | 'unknown-type'
   | 'duplicate-operation'
@@ -40,6 +42,8 @@ export interface Finding extends Location {
   severity: Severity;
   code: FindingCode;
   message: string;
+  /** The named rule or build step that made the finding, e.g. `swagger2markup/operation/parameters`. */
+  rule?: string;
   /** Operation or schema the finding concerns, for links from the report. */
   subject?: string;
   /** Second location, e.g. the other side of a merge conflict. */
@@ -51,9 +55,21 @@ export interface Finding extends Location {
 
 export class Findings {
   readonly all: Finding[] = [];
+  private rule: string | undefined;
 
   add(finding: Finding): void {
-    this.all.push(finding);
+    this.all.push(finding.rule || !this.rule ? finding : { ...finding, rule: this.rule });
+  }
+
+  /** Runs `step`; the findings it adds without a rule of their own are credited to `rule`. */
+  within<T>(rule: string, step: () => T): T {
+    const outer = this.rule;
+    this.rule = rule;
+    try {
+      return step();
+    } finally {
+      this.rule = outer;
+    }
   }
 
   error(code: FindingCode, at: Location, message: string, extra: Partial<Finding> = {}): void {

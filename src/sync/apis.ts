@@ -2,6 +2,7 @@
 // manifest (spec/<api>/sources.yaml for the default release, spec/<api>/releases/<release>/sources.yaml otherwise).
 import { relative, resolve } from 'node:path';
 import { buildSpec, type BuildResult } from '../rebuild/build.ts';
+import { loadFormats } from '../rebuild/formats/load.ts';
 import { specYaml } from '../rebuild/emit/yaml.ts';
 import { Findings, type Finding } from '../rebuild/findings.ts';
 import { reportJson, reportMarkdown } from '../rebuild/report/render.ts';
@@ -19,8 +20,9 @@ const apiCommand = (target: Pick<ReleaseTarget, 'api' | 'release' | 'isDefault'>
   `npm run build:spec -- --api ${target.api}${target.isDefault ? '' : ` --release ${target.release}`}`;
 
 /** Builds one API release's spec and its report files, paths relative to the project root. */
-export function buildApi(root: string, target: ReleaseTarget): ApiBuild {
-  const result = buildSpec({ manifestPath: target.manifest, displayRoot: root });
+export async function buildApi(root: string, target: ReleaseTarget): Promise<ApiBuild> {
+  const formats = await loadFormats(target.manifest);
+  const result = buildSpec({ manifestPath: target.manifest, displayRoot: root, formats });
   const command = apiCommand(target);
   const dir = target.specDir;
   return {
@@ -49,6 +51,7 @@ export function pagesClaimedTwice(builds: ApiBuild[], root: string): Finding[] {
           'page-claimed-twice',
           { file: relative(root, target.manifest), line: 1 },
           `${source.file} is claimed by both ${first} and ${api}; a page belongs to one API`,
+          { rule: 'sync/pages-claimed-twice' },
         );
     }
   }

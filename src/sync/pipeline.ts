@@ -79,16 +79,18 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   }
   const builds = await stage(
     'spec',
-    () =>
-      targets.flatMap((target) => {
+    async () => {
+      const built: ApiBuild[] = [];
+      for (const target of targets) {
         try {
-          return [buildApi(root, target)];
+          built.push(await buildApi(root, target));
         } catch (error) {
           if (!(error instanceof ManifestError)) throw error;
           asFinding(error);
-          return [];
         }
-      }),
+      }
+      return built;
+    },
     (all) =>
       all.length
         ? `${all.map((b) => `${b.api}${releaseSuffix(b.target)} ${b.result.operations.length}`).join(', ')} operations`

@@ -3,11 +3,13 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
-import { readPage } from '../../src/rebuild/extract/page.ts';
-import type { PageContext } from '../../src/rebuild/extract/context.ts';
+import { newParseMemo, type PageContext } from '../../src/rebuild/extract/context.ts';
+import { readBlocks } from '../../src/rebuild/formats/swagger2markup/index.ts';
+import { unitRules } from '../../src/rebuild/formats/swagger2markup/unit-rules.ts';
+import { PageLines } from '../../src/rebuild/markdown/page-lines.ts';
 import { Findings, type Finding, type Location } from '../../src/rebuild/findings.ts';
 import type { Block } from '../../src/rebuild/markdown/blocks.ts';
-import { splitUnits, type Unit, type UnitKind } from '../../src/rebuild/markdown/units.ts';
+import { splitUnits, type Unit, type UnitKind } from '../../src/rebuild/formats/swagger2markup/units.ts';
 import type { Example } from '../../src/rebuild/model.ts';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
@@ -23,17 +25,17 @@ export interface ReadFixture {
   findings: Finding[];
 }
 
-/** A page (a fixture or a variant of one) read into blocks, with its context and findings sink. */
+/** A swagger2markup page (a fixture or a variant of one) read into blocks, with its context and findings sink. */
 export function readText(file: string, text: string): ReadFixture {
   const findings = new Findings();
-  const { ctx, blocks } = readPage({ file, text, release: '17.06.0-rc8', order: 0 }, findings);
-  assert.ok(blocks, `${file} has blocks`);
-  return { ctx, blocks, findings: findings.all };
+  const source = { file, text, release: '17.06.0-rc8', order: 0 };
+  const ctx: PageContext = { source, lines: new PageLines(text), findings, memo: newParseMemo() };
+  return { ctx, blocks: readBlocks(ctx), findings: findings.all };
 }
 
 /** The units of the page of the given kind. */
 export function unitsOf(read: ReadFixture, kind: UnitKind): Unit[] {
-  return splitUnits(read.blocks).filter((u) => u.kind === kind);
+  return splitUnits(read.blocks, unitRules()).filter((u) => u.kind === kind);
 }
 
 /** The one unit of the given kind on the page. */

@@ -13,6 +13,10 @@ export interface Manifest {
   securitySchemes: Record<string, Schema>;
   tags: { name: string; description: string; pathPrefix: string }[];
   statusByDescription: Record<string, string>;
+  /** Modules of doc formats of this doc set (paths relative to the manifest), read before the built-in ones. */
+  formats?: string[];
+  /** Rules of the formats turned off by name, e.g. `swagger2markup/operation/example-responses`. */
+  rules?: { disable?: string[] };
 }
 
 /** One page (`file`) or every page below a doc directory (`dir`), paths relative to the manifest. */
@@ -72,7 +76,18 @@ export function loadManifest(path: string): Manifest {
     if (typeof s.release !== 'string' || typeof s.order !== 'number')
       throw new ManifestError(path, line, `source ${i + 1} needs a "release" (text) and an "order" (number)`);
   });
+  if (m!.formats !== undefined && !isTextList(m!.formats))
+    throw new ManifestError(path, lineOfKey(text, 'formats'), '"formats" must be a list of module paths');
+  if (m!.rules !== undefined && (typeof m!.rules !== 'object' || !isTextList(m!.rules?.disable ?? [])))
+    throw new ManifestError(path, lineOfKey(text, 'rules'), '"rules" must be { disable: [rule names] }');
   return { hostDefault: 'localhost', securitySchemes: {}, tags: [], statusByDescription: {}, ...m } as Manifest;
+}
+
+const isTextList = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === 'string');
+
+/** Line of a top-level key of the manifest (1 when it cannot be found), for located errors. */
+export function lineOfKey(text: string, key: string): number {
+  return text.split('\n').findIndex((l) => l.startsWith(`${key}:`)) + 1 || 1;
 }
 
 /** Line of the i-th `- ` item under `sources:`, for located errors (1 when it cannot be found). */

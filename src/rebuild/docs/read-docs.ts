@@ -3,9 +3,8 @@ import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Findings } from '../findings.ts';
 import type { Source } from '../model.ts';
+import { FormatRegistry } from '../formats/registry.ts';
 import type { Manifest } from './manifest.ts';
-
-const PAGE = /\.(md|markdown|txt)$/i;
 
 /** Sources listed by the manifest (pages, or every page of a doc directory), paths relative to its folder. */
 export function manifestSources(
@@ -13,11 +12,12 @@ export function manifestSources(
   manifestPath: string,
   findings: Findings,
   shownRelativeTo: string,
+  formats = FormatRegistry.withBuiltins(),
 ): Source[] {
   const root = dirname(resolve(manifestPath));
   return manifest.sources.flatMap((s) =>
     s.dir !== undefined
-      ? directorySources(join(root, s.dir), findings, shownRelativeTo, s)
+      ? directorySources(join(root, s.dir), findings, shownRelativeTo, formats, s)
       : read(join(root, s.file), s.release, s.order, findings, shownRelativeTo),
   );
 }
@@ -27,13 +27,14 @@ export function directorySources(
   dir: string,
   findings: Findings,
   shownRelativeTo: string,
+  formats = FormatRegistry.withBuiltins(),
   release?: { release: string; order: number },
 ): Source[] {
   const root = resolve(dir);
   let files: string[];
   const repeated: string[] = [];
   try {
-    files = walk(root, repeated).sort();
+    files = walk(root, repeated, (name) => formats.mayRead(name)).sort();
   } catch (e) {
     findings.error(
       'no-input',
@@ -43,7 +44,7 @@ export function directorySources(
     return [];
   }
   if (files.length === 0)
-    findings.error('no-input', { file: dir, line: 0 }, 'the doc directory holds no .md or .txt pages');
+    findings.error('no-input', { file: dir, line: 0 }, `the doc directory holds no ${formats.extensionList()} pages`);
   for (const link of repeated)
     findings.warn(
       'unreadable-file',
@@ -59,16 +60,21 @@ export function directorySources(
  * Page files below `dir`, in name order; symlinked folders are followed, each real folder once: a link to a
  * folder already read (a loop, or a second way in) is listed in `repeated` instead.
  */
-function walk(dir: string, repeated: string[], seen = new Set([realpathSync(dir)])): string[] {
+function walk(
+  dir: string,
+  repeated: string[],
+  isPage: (name: string) => boolean,
+  seen = new Set([realpathSync(dir)]),
+): string[] {
   const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
   return entries.flatMap((e) => {
     const full = join(dir, e.name);
     const isFolder = e.isDirectory() || (e.isSymbolicLink() && statOrUndefined(full)?.isDirectory());
-    if (!isFolder) return PAGE.test(e.name) ? [full] : [];
+    if (!isFolder) return isPage(e.name) ? [full] : [];
     const real = realpathSync(full);
     if (seen.has(real)) return (repeated.push(full), []);
     seen.add(real);
-    return walk(full, repeated, seen);
+    return walk(full, repeated, isPage, seen);
   });
 }
 

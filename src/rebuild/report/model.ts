@@ -44,6 +44,7 @@ export const REPORT_GROUPS: readonly ReportGroup[] = [
     codes: [
       'unmapped-block',
       'unknown-section',
+      'unknown-parameter-kind',
       'empty-page',
       'no-endpoint',
       'broken-table',
@@ -54,7 +55,7 @@ export const REPORT_GROUPS: readonly ReportGroup[] = [
   {
     id: 'facts',
     title: 'Facts not on the pages',
-    why: 'Filled in from spec/sources.yaml or a stated convention.',
+    why: "Filled in from the API's manifest (spec/<api>/sources.yaml) or a stated convention.",
     codes: ['inferred-fact'],
   },
   {
@@ -108,9 +109,10 @@ export function reportModel(result: BuildResult): ReportJson {
       unmapped: all.filter((f) => f.code === 'unmapped-block').length,
     },
     counts,
-    findings: all.map(({ severity, code, file, line, message, subject, related, before, after }) => ({
+    findings: all.map(({ severity, code, rule, file, line, message, subject, related, before, after }) => ({
       severity,
       code,
+      rule,
       file,
       line,
       message,

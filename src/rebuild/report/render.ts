@@ -32,8 +32,9 @@ export function reportMarkdown(result: BuildResult, command: string): string {
         );
       }
     } else {
-      out.push('| Where | Severity | Subject | Finding |', '|---|---|---|---|');
-      for (const f of items) out.push(`| ${loc(f)} | ${f.severity} | ${f.subject ?? ''} | ${cell(f.message)} |`);
+      out.push('| Where | Severity | Subject | Rule | Finding |', '|---|---|---|---|---|');
+      for (const f of items)
+        out.push(`| ${loc(f)} | ${f.severity} | ${f.subject ?? ''} | ${f.rule ?? ''} | ${cell(f.message)} |`);
     }
     out.push('');
   }

@@ -3,7 +3,7 @@
 // DOIServiceProperties, PIDServiceProperties, HandleServicePropertiesUpdate, DOIServicePropertiesUpdate.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { extractDefinition } from '../../../src/rebuild/extract/swagger2markup/definition.ts';
+import { extractDefinition } from '../../../src/rebuild/formats/swagger2markup/definition.ts';
 import { resolveInheritance } from '../../../src/rebuild/merge/inheritance.ts';
 import { Findings } from '../../../src/rebuild/findings.ts';
 import type { Schema } from '../../../src/rebuild/model.ts';
