@@ -31,6 +31,8 @@ export interface SiteInput {
   specYamlText: string;
   /** Where the spec lives, relative to the project root (the pages name it). */
   specPath: string;
+  /** The port of the API's Prism mock, which the "Try it" forms call (its profile's; default 4010). */
+  mockPort?: number;
 }
 
 export interface ApiSiteInput extends SiteInput {
@@ -40,14 +42,12 @@ export interface ApiSiteInput extends SiteInput {
 
 type SiteFile = { path: string; content: string };
 
-/** The APIs in the order `npm start -- --mock` starts their Prism mocks (sorted names: luma, onepanel, …). */
-const KNOWN_APIS = ['luma', 'onepanel', 'oneprovider', 'onezone'];
 const SERVER_ORIGIN = 'http://127.0.0.1:8080';
 const MOCK_PORT = 4010;
 
 /** A one-API site, paths relative to the project root (`site/...`). */
 export async function siteArtifacts(input: SiteInput): Promise<SiteFile[]> {
-  const info = siteInfo(input, apiOf(input.specPath), KNOWN_APIS);
+  const info = siteInfo(input, apiOf(input.specPath));
   const { pages, bundle, docs } = await apiPages(input, { ...info, assetPrefix: '' }, '', 0);
   const search = [searchPageArtifact([{ title: input.spec.info.title, index: INDEX_PAGE }]), searchIndexArtifact(docs)];
   return [...pages, ...search, ...staticAssets(), bundle].map(({ path, content }) => ({
@@ -59,13 +59,12 @@ export async function siteArtifacts(input: SiteInput): Promise<SiteFile[]> {
 /** The portal of several APIs, paths relative to the project root (`site/...`). */
 export async function portalArtifacts(apis: ApiSiteInput[]): Promise<SiteFile[]> {
   const files: SiteFile[] = [homePageArtifact(apis), ...staticAssets()];
-  const names = apis.map((a) => a.api).sort();
   // Each API's Redoc page is a separate CLI run: they run side by side.
   const sites = await Promise.all(
     apis.map((input, i) =>
       apiPages(
         input,
-        { ...siteInfo(input, input.api, names), assetPrefix: '../', home: `../${INDEX_PAGE}` },
+        { ...siteInfo(input, input.api), assetPrefix: '../', home: `../${INDEX_PAGE}` },
         `${input.api}/`,
         i * 100_000,
       ),
@@ -86,12 +85,11 @@ export async function portalArtifacts(apis: ApiSiteInput[]): Promise<SiteFile[]>
 }
 
 function apiOf(specPath: string): string {
-  return /^spec\/([^/]+)\/openapi\.yaml$/.exec(specPath)?.[1] ?? 'onezone';
+  return /^spec\/([^/]+)\/openapi\.yaml$/.exec(specPath)?.[1] ?? 'api';
 }
 
-/** What every page says about its API; its client module follows the spec's folder (spec/<api>/). `apis`: every
- * API's name, sorted, as the mock ports follow. */
-function siteInfo({ spec, specPath }: SiteInput, api: string, apis: string[]): Omit<SiteInfo, 'assetPrefix'> {
+/** What every page says about its API; its client module follows the spec's folder (spec/<api>/). */
+function siteInfo({ spec, specPath, mockPort }: SiteInput, api: string): Omit<SiteInfo, 'assetPrefix'> {
   const basePath = basePathOf(spec) || `/api/v3/${api}`;
   return {
     apiTitle: spec.info.title,
@@ -101,7 +99,7 @@ function siteInfo({ spec, specPath }: SiteInput, api: string, apis: string[]): O
     api,
     tryIt: {
       server: `${SERVER_ORIGIN}${basePath}`,
-      mock: `http://127.0.0.1:${MOCK_PORT + Math.max(0, apis.indexOf(api))}`,
+      mock: `http://127.0.0.1:${mockPort ?? MOCK_PORT}`,
     },
   };
 }

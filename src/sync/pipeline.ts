@@ -12,6 +12,7 @@ import { ManifestError } from '../rebuild/docs/manifest.ts';
 import { reportModel, type ReportJson } from '../rebuild/report/model.ts';
 import { bundleLintPlugin, PLUGIN_BUNDLE } from '../lint/plugin-bundle.ts';
 import { portalArtifacts } from '../site/index.ts';
+import { profileOf } from '../apis/registry.ts';
 import { buildApi, pagesClaimedTwice, type ApiBuild } from './apis.ts';
 import { codeKey } from './module-graph.ts';
 import {
@@ -172,7 +173,12 @@ type Remembered = <T>(name: string, inputs: string[], make: () => Promise<T>) =>
 async function siteStage(releases: readonly SiteRelease[], remembered: Remembered) {
   const shown = releases.filter((r) => r.target.isDefault);
   const key = [
-    ...shown.flatMap((r) => [r.specPath, r.specYamlText, JSON.stringify(r.report)]),
+    ...shown.flatMap((r) => [
+      r.specPath,
+      r.specYamlText,
+      JSON.stringify(r.report),
+      String(profileOf(r.target.api)?.mockPort),
+    ]),
     // Run as a process (build-docs), not imported: the module graph does not see it.
     packageVersion('@redocly/cli'),
     ...(await codeKey('site/index.ts')),
@@ -186,6 +192,7 @@ async function siteStage(releases: readonly SiteRelease[], remembered: Remembere
         operations: operationIndex(spec),
         specPath,
         specYamlText,
+        mockPort: profileOf(target.api)?.mockPort,
       })),
     ),
   );
