@@ -1,6 +1,6 @@
 // The contract of a hand-written implementation, generic over one API's `operations` type (generated/<api>/
-// schema.d.ts) and its profile's state: it gets the validated, authorized call and answers a Reply. Only types come from the generated
-// files; nothing generated is loaded at run time.
+// schema.d.ts) and its profile's state: it gets the validated, authorized call and answers a Reply. Only types
+// come from the generated files; nothing generated is loaded at run time.
 import type { Reply } from '../openapi/stub-reply.ts';
 import type { User } from '../server/accounts.ts';
 

@@ -1,4 +1,5 @@
-// The implementation contract bound to luma's operations (generated/luma/schema.d.ts; types only) and its state.
+// The implementation contract bound to luma's operations and state (generated/luma/schema.d.ts;
+// types only).
 import type { operations } from '../../../../generated/luma/schema.d.ts';
 import type * as Generic from '../../implementation-types.ts';
 import type { LumaState } from '../state.ts';

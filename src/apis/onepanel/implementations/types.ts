@@ -1,4 +1,5 @@
-// The implementation contract bound to onepanel's operations (generated/onepanel/schema.d.ts; types only) and its state.
+// The implementation contract bound to onepanel's operations and state (generated/onepanel/schema.d.ts;
+// types only).
 import type { operations } from '../../../../generated/onepanel/schema.d.ts';
 import type * as Generic from '../../implementation-types.ts';
 import type { OnepanelState } from '../state.ts';

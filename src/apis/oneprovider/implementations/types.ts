@@ -1,4 +1,5 @@
-// The implementation contract bound to oneprovider's operations (generated/oneprovider/schema.d.ts; types only) and its state.
+// The implementation contract bound to oneprovider's operations and state (generated/oneprovider/schema.d.ts;
+// types only).
 import type { operations } from '../../../../generated/oneprovider/schema.d.ts';
 import type * as Generic from '../../implementation-types.ts';
 import type { OneproviderState } from '../state.ts';

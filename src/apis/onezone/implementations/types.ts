@@ -1,4 +1,5 @@
-// The implementation contract bound to onezone's operations (generated/onezone/schema.d.ts; types only) and its state.
+// The implementation contract bound to onezone's operations and state (generated/onezone/schema.d.ts;
+// types only).
 import type { operations } from '../../../../generated/onezone/schema.d.ts';
 import type * as Generic from '../../implementation-types.ts';
 import type { OnezoneState } from '../state.ts';
