@@ -22,7 +22,6 @@ import { releaseSpecs } from './releases.ts';
 import { API_NAMES, loadSpec, specPathOf, type LoadedSpec } from './spec.ts';
 
 export { API_NAMES, specPathOf } from './spec.ts';
-export { knownReleases, UnknownReleaseError } from './releases.ts';
 export { DEFAULT_USERS_PATH } from './accounts.ts';
 export type { Log } from './log.ts';
 export { DEFAULT_CORS_ORIGINS, siteOrigins } from './cors.ts';

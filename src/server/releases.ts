@@ -13,16 +13,11 @@ export interface ReleaseSpecs {
   missing: { api: string; reason: string }[];
 }
 
-export class UnknownReleaseError extends Error {}
-
-/** Every documented release, oldest first. */
-export const knownReleases = (root = PROJECT_ROOT): string[] => loadReleasePlan(root).order;
-
 /** The specs of one release; an unknown release throws a one-line message naming the known ones. */
 export function releaseSpecs(release: string, root = PROJECT_ROOT): ReleaseSpecs {
   const plan = loadReleasePlan(root);
   if (!plan.order.includes(release))
-    throw new UnknownReleaseError(`unknown release '${release}' (known releases: ${plan.order.join(', ')})`);
+    throw new Error(`unknown release '${release}' (known releases: ${plan.order.join(', ')})`);
   const targets = releaseTargets(root, plan);
   const defaults = new Map(targets.filter((t) => t.isDefault).map((t) => [t.api, t.specDir]));
   return {
