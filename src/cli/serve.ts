@@ -1,10 +1,10 @@
 // npm run serve [-- --port 8080] [--host 127.0.0.1] [--release <name>] [--spec <file>] [--users <file>]
-//   [--body-limit <bytes>]
-//   [--state-budget <bytes>] [--spaces-per-user <n>] [--tokens-per-user <n>] [--token-ttl <seconds>]
-//   [--headers-timeout <s>] [--request-timeout <s>] [--keep-alive-timeout <s>] [--cors-origin <origins>]
+//   [--body-limit <bytes>] [--state-budget <bytes>] [--spaces-per-user <n>] [--tokens-per-user <n>]
+//   [--token-ttl <seconds>] [--headers-timeout <s>] [--request-timeout <s>] [--keep-alive-timeout <s>]
+//   [--cors-origin <origins>]
 // Serves Onedata's APIs (spec/<api>/openapi.yaml, each under its base path; with --release that release's specs)
-// on one node:http server, or one spec alone with --spec, until SIGINT/SIGTERM/SIGHUP or until npm is gone (lifecycle.ts); then lets requests in
-// flight finish and exits.
+// on one node:http server, or one spec alone with --spec, until SIGINT/SIGTERM/SIGHUP or until npm is gone
+// (lifecycle.ts); then lets requests in flight finish and exits.
 import { relative, resolve } from 'node:path';
 import {
   DEFAULT_BODY_LIMIT,
@@ -45,7 +45,8 @@ const origins: Parser<string[]> = (raw, label) => {
 const usage =
   'usage: npm run serve -- [--port 8080] [--host 127.0.0.1] [--release name] [--spec file] [--users file]\n' +
   '         [--body-limit bytes] [--state-budget bytes] [--spaces-per-user n] [--tokens-per-user n]\n' +
-  '         [--token-ttl seconds] [--headers-timeout s] [--request-timeout s] [--keep-alive-timeout s] [--cors-origin origins]';
+  '         [--token-ttl seconds] [--headers-timeout s] [--request-timeout s] [--keep-alive-timeout s]\n' +
+  '         [--cors-origin origins]';
 
 const { values } = parseCommand({
   name: 'serve',
@@ -172,9 +173,8 @@ const server = await startServer({
   corsOrigins: values['cors-origin'],
 }).catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
 const served = Object.entries(server.urls).map(([api, url]) => `${api} at ${url}`);
-console.log(
-  `serving ${values.spec ?? `the APIs of ${values.release ?? 'the default release'}`}: ${served.join(', ')} (users from ${values.users}); Ctrl-C stops`,
-);
+const what = values.spec ?? `the APIs of ${values.release ?? 'the default release'}`;
+console.log(`serving ${what}: ${served.join(', ')} (users from ${values.users}); Ctrl-C stops`);
 
 stopOnSignals('serve', async () => {
   await server.close();

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { PROJECT_ROOT } from '../paths.ts';
 import { loadReleasePlan, releaseTargets } from '../sync/releases.ts';
 
-export interface ReleaseSpecs {
+interface ReleaseSpecs {
   release: string;
   /** The default release's specs: other releases' privileges are renamed from theirs. */
   isDefault: boolean;
