@@ -53,15 +53,24 @@ export interface ApiProfile<State = unknown> {
 /** Every privilege is the user's: the scope of an API without resources that hold privileges. */
 export const USER_WIDE: PrivilegeScope = { userWide: () => true };
 
-/** The name, title and base path of an API, from its manifest. */
-export function manifestFacts(name: string, root = PROJECT_ROOT): Pick<ApiProfile, 'name' | 'title' | 'basePath'> {
-  const file = join(root, 'spec', name, 'sources.yaml');
-  const manifest = parse(readFileSync(file, 'utf8')) as { info?: { title?: unknown }; basePath?: unknown } | null;
+/**
+ * The name, title and base path of an API, from its manifest. A manifest that cannot be read gives the name and no
+ * base path: the pipeline reports it at its line, and nothing that loads the profiles stops on it first.
+ */
+export function manifestFacts(name: string): Pick<ApiProfile, 'name' | 'title' | 'basePath'> {
+  let manifest: { info?: { title?: unknown }; basePath?: unknown } | null = null;
+  try {
+    manifest = parse(readFileSync(join(PROJECT_ROOT, 'spec', name, 'sources.yaml'), 'utf8'));
+  } catch {
+    // Reported by the pipeline, with the line.
+  }
   const title = manifest?.info?.title;
   const basePath = manifest?.basePath;
-  if (typeof title !== 'string' || typeof basePath !== 'string')
-    throw new Error(`${file}: a profile needs the manifest's info.title and basePath`);
-  return { name, title, basePath };
+  return {
+    name,
+    title: typeof title === 'string' ? title : name,
+    basePath: typeof basePath === 'string' ? basePath : '',
+  };
 }
 
 /** The profile of a spec no profile describes (`--spec` of another API): no state, no real operations. */
