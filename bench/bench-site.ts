@@ -162,7 +162,11 @@ try {
         await load(redocTab, server.url + REFERENCE_PAGE, !phone),
       ];
       const e = await load(ourTab, server.url + EMPTY_PAGE, !phone);
-      if (i > 0) ours.push(o), redoc.push(r), empty.push(e.fcp);
+      if (i > 0) {
+        ours.push(o);
+        redoc.push(r);
+        empty.push(e.fcp);
+      }
     }
     const [o, r] = [median(ours.map((l) => l.fcp)), median(redoc.map((l) => l.fcp))];
     const ratio = o / r;

@@ -137,7 +137,11 @@ const [oursYaml, libraryYaml, walkerCheck, ajvCheck] = timeRounds([
     checkAll(() => {
       const walker = schemaWalker(view);
       let ajv: ExampleChecker | undefined;
-      return (schema) => (walker.supports(schema) ? walker.checker : (ajv ??= ajvChecker(view)));
+      return (schema) => {
+        if (walker.supports(schema)) return walker.checker;
+        ajv ??= ajvChecker(view);
+        return ajv;
+      };
     }),
   () =>
     checkAll(() => {
@@ -151,7 +155,10 @@ function examplePairs(document: Schema): [Schema, unknown][] {
   const found: [Schema, unknown][] = [];
   const walk = (node: unknown): void => {
     if (!node || typeof node !== 'object') return;
-    if (Array.isArray(node)) return node.forEach(walk);
+    if (Array.isArray(node)) {
+      for (const item of node) walk(item);
+      return;
+    }
     const object = node as Record<string, unknown>;
     const schema = object.schema as Schema | undefined;
     if (schema && typeof schema === 'object') {

@@ -58,7 +58,7 @@ function tempDocDir(prefix = 'bad-input-'): string {
 function writePage(dir: string, name: string, lines: string[]): string[] {
   const path = join(dir, name);
   mkdirSync(join(path, '..'), { recursive: true });
-  writeFileSync(path, lines.join('\n') + '\n');
+  writeFileSync(path, `${lines.join('\n')}\n`);
   return lines;
 }
 
@@ -189,7 +189,7 @@ function outputOperations(
 }
 
 function source(file: string, lines: string[]): Source {
-  return { file, text: lines.join('\n') + '\n', release: 'test', order: 0 };
+  return { file, text: `${lines.join('\n')}\n`, release: 'test', order: 0 };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -680,7 +680,7 @@ describe('buildFromSources on bad input', () => {
     const dir = tempDocDir();
     const lines = operationPage('get_space_thing', { extra: ['##### Foo', 'caf\u0000', ''] });
     const bad = lineOf(lines, 'caf\u0000');
-    const bytes = Buffer.from(lines.join('\n') + '\n', 'utf8');
+    const bytes = Buffer.from(`${lines.join('\n')}\n`, 'utf8');
     bytes[bytes.indexOf(0)] = 0xff; // a byte that never occurs in UTF-8
     writeFileSync(join(dir, 'latin.md'), bytes);
     const r = buildSpec({ manifestPath: MANIFEST_PATH, docsDir: dir, displayRoot: dir });

@@ -59,9 +59,9 @@ function run(command: string, args: string[]): Promise<Run> {
   });
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** `usage: npm run serve …`, or `usage: npm start …` for the script npm runs without `run`. */
-const usageLine = (script: string) => new RegExp(`^usage: npm (run )?${escape(script)}( |$)`, 'm');
+const usageLine = (script: string) => new RegExp(`^usage: npm (run )?${escapeRegExp(script)}( |$)`, 'm');
 /** A stage line of sync/check (`spec       42 ms  …`): work was done. */
 const PROGRESS_LINE = /^\S+ +\d+ ms {2}/m;
 

@@ -68,7 +68,7 @@ describe('concatenated paths.md / definitions.md', () => {
     assert.equal(duplicates.length, 213);
     assert.ok(
       duplicates.every(
-        (f) => f.related?.file === 'operations/' + f.subject + '.md' || f.file === 'operations/' + f.subject + '.md',
+        (f) => f.related?.file === `operations/${f.subject}.md` || f.file === `operations/${f.subject}.md`,
       ),
     );
   });

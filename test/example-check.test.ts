@@ -22,7 +22,7 @@ interface Case {
 function exampleCases(document: Record<string, unknown>): Case[] {
   const cases: Case[] = [];
   const visit = (node: unknown, where: string): void => {
-    if (Array.isArray(node)) node.forEach((n, i) => visit(n, `${where}/${i}`));
+    if (Array.isArray(node)) for (const [i, n] of node.entries()) visit(n, `${where}/${i}`);
     else if (node && typeof node === 'object') {
       const o = node as Record<string, unknown>;
       const schema = o.schema as Schema | undefined;

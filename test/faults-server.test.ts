@@ -71,7 +71,10 @@ async function flood(count: number, concurrency: number, call: (i: number) => Pr
 }
 
 const tally = (seen: Seen[]) =>
-  seen.reduce<Record<number, number>>((counts, s) => ({ ...counts, [s.status]: (counts[s.status] ?? 0) + 1 }), {});
+  seen.reduce<Record<number, number>>((counts, s) => {
+    counts[s.status] = (counts[s.status] ?? 0) + 1;
+    return counts;
+  }, {});
 
 const errorId = (seen: Seen) => (JSON.parse(seen.text) as { error: { id: string } }).error.id;
 
@@ -116,7 +119,9 @@ async function startChild(options: object, maxOldSpaceMiB: number): Promise<Chil
     const timer = setTimeout(() => reject(new Error(`the child server did not start:\n${output}`)), 60_000);
     child.stdout.on('data', () => {
       const found = /listening (\S+)/.exec(output);
-      if (found) clearTimeout(timer), resolve(found[1]!);
+      if (!found) return;
+      clearTimeout(timer);
+      resolve(found[1]!);
     });
     child.once('exit', (code) => reject(new Error(`the child server exited (${code}):\n${output}`)));
   });
@@ -517,7 +522,9 @@ describe('npm run serve takes the bounds, timeouts and CORS origins', () => {
         cli.once('exit', () => reject(new Error(`serve exited:\n${output}`)));
         cli.stdout.on('data', () => {
           const found = /onezone at (\S+)/.exec(output);
-          if (found) clearTimeout(timer), resolve(found[1]!);
+          if (!found) return;
+          clearTimeout(timer);
+          resolve(found[1]!);
         });
       });
       const res = await send(`${url}/user/spaces`, {

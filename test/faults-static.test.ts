@@ -209,7 +209,7 @@ describe('HTTP', () => {
     const other = await serveStatic(root);
     const sockets: import('node:net').Socket[] = [];
     await new Promise<void>((done, fail) => {
-      const req = request(other.url + 'index.html', { headers: { connection: 'keep-alive' } }, (res) => {
+      const req = request(`${other.url}index.html`, { headers: { connection: 'keep-alive' } }, (res) => {
         res.resume();
         res.on('end', () => done());
       });

@@ -36,7 +36,7 @@ describe('project lint rules', () => {
   test('a privilege named in the description but missing from x-privileges', async () => {
     // Seed 000: "This operation requires `space_invite_user` privilege."
     assert.deepEqual(await errors((d) => (tokenOp(d)['x-privileges'] = [])), [
-      'onezone/privileges-documented #/paths/~1spaces~1{id}~1users~1token/post/x-privileges',
+      'onedata/privileges-documented #/paths/~1spaces~1{id}~1users~1token/post/x-privileges',
     ]);
   });
 

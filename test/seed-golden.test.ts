@@ -30,6 +30,7 @@ const NEW_ERROR_003 = {
   },
 };
 
+// biome-ignore lint/suspicious/noExplicitAny: the golden comparison walks documents of any shape
 type Json = any;
 
 let result: BuildResult;
@@ -58,7 +59,10 @@ function rebased(schema: Json): Json {
 function examplesWithSchemas(root: Json): { where: string; schema: Json; value: unknown }[] {
   const out: { where: string; schema: Json; value: unknown }[] = [];
   const walk = (node: Json, where: string): void => {
-    if (Array.isArray(node)) return node.forEach((n, i) => walk(n, `${where}/${i}`));
+    if (Array.isArray(node)) {
+      for (const [i, n] of node.entries()) walk(n, `${where}/${i}`);
+      return;
+    }
     if (!node || typeof node !== 'object') return;
     if (node.schema && node.examples && typeof node.examples === 'object') {
       for (const [k, ex] of Object.entries(node.examples as Record<string, Json>))

@@ -21,7 +21,11 @@ function descendants(root: number): number[] {
   }
   const found: number[] = [];
   const visit = (pid: number) => {
-    for (const [child, parent] of parentOf) if (parent === pid) found.push(child), visit(child);
+    for (const [child, parent] of parentOf) {
+      if (parent !== pid) continue;
+      found.push(child);
+      visit(child);
+    }
   };
   visit(root);
   return found;
@@ -53,7 +57,10 @@ async function stopsWithNpm(script: string, args: string[], ready: RegExp, port:
     const timer = setTimeout(() => reject(new Error(`${script} did not start:\n${output}`)), 90_000);
     const read = (chunk: Buffer) => {
       output += chunk.toString();
-      if (ready.test(output)) clearTimeout(timer), resolve();
+      if (ready.test(output)) {
+        clearTimeout(timer);
+        resolve();
+      }
     };
     npm.stdout.on('data', read);
     npm.stderr.on('data', read);

@@ -8,7 +8,7 @@ import { PROJECT_ROOT } from '../src/paths.ts';
 import { siteArtifacts, type SiteInput } from '../src/site/index.ts';
 import { operationPageArtifact } from '../src/site/page-operation.ts';
 import { siteModel } from '../src/site/site-model.ts';
-import { SEARCH_OPTIONS, searchTerms } from '../src/site/search.ts';
+import { type SEARCH_OPTIONS, searchTerms } from '../src/site/search.ts';
 import MiniSearch from 'minisearch';
 import { brokenLinks, htmlText, seedSiteInput, staticPages, structureProblems, type SiteFile } from './helpers/site.ts';
 

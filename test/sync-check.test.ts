@@ -71,6 +71,20 @@ describe('npm run check / npm run sync', () => {
     assert.equal(runCli(root, 'check').status, 0);
   });
 
+  test('editing a module the site imports from outside src/site/ makes check report the stale pages', () => {
+    // The report page opens with summaryLine (src/rebuild/report/model.ts): "… source page(s) → … operation(s)".
+    const file = join(root, 'src', 'rebuild', 'report', 'model.ts');
+    const original = readFileSync(file, 'utf8');
+    assert.ok(original.includes('source page(s) →'));
+    writeFileSync(file, original.replace('source page(s) →', 'documentation page(s) →'));
+    const run = runCli(root, 'check');
+    writeFileSync(file, original);
+    assert.equal(run.status, 1);
+    for (const api of ['luma', 'onepanel', 'oneprovider', 'onezone'])
+      assert.match(run.stderr, new RegExp(`^stale: site/${api}/report\\.html \\(made by the site stage\\)`, 'm'));
+    assert.equal(runCli(root, 'check').status, 0);
+  });
+
   // LUMA's add_user_details page: "Add user details and return user LUMA ID."
   const LUMA_PAGE = 'spec/luma/docs/17.06.0-rc8/operations/add_user_details.md';
   const edits: [string, string, (file: string) => void][] = [

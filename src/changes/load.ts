@@ -1,7 +1,7 @@
 // Reading one OpenAPI 3.x document from a YAML or JSON file; every problem is one SpecFileError line naming the
 // file (and line:column where the parser knows it).
 import { readFileSync } from 'node:fs';
-import { parseDocument } from 'yaml';
+import { CORE_SCHEMA, load, YAMLException } from 'js-yaml';
 import { isObject } from './resolve.ts';
 import type { Doc } from './types.ts';
 
@@ -19,18 +19,18 @@ export function loadSpec(file: string): Doc {
   return parseSpec(text, file);
 }
 
-/** `text` (YAML, so JSON too) as an OpenAPI 3.x document; `file` names it in errors. */
-export function parseSpec(text: string, file: string): Doc {
-  const document = parseDocument(text, { prettyErrors: true, uniqueKeys: false });
-  const [error] = document.errors;
-  if (error) {
-    const at = error.linePos?.[0];
-    const where = at ? `${file}:${at.line}:${at.col}` : file;
-    throw new SpecFileError(
-      `${where}: not valid YAML or JSON: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
-    );
+/** `text` (YAML, so JSON too) as an OpenAPI 3.x document; `file` names it in errors. Read with js-yaml, not
+ * `yaml`: only the data is needed, and js-yaml builds it several times faster (bench:changes). */
+function parseSpec(text: string, file: string): Doc {
+  let doc: unknown;
+  try {
+    // json: a repeated key keeps its last value, as JSON.parse does; the core schema, as `yaml` reads (no dates).
+    doc = load(text, { filename: file, json: true, schema: CORE_SCHEMA });
+  } catch (error) {
+    if (!(error instanceof YAMLException)) throw error;
+    const where = error.mark ? `${file}:${error.mark.line + 1}:${error.mark.column + 1}` : file;
+    throw new SpecFileError(`${where}: not valid YAML or JSON: ${error.reason}`);
   }
-  const doc: unknown = document.toJS({ maxAliasCount: -1 });
   if (!isObject(doc)) throw new SpecFileError(`${file}: not an OpenAPI document (the top level is not a mapping)`);
   const version = doc.openapi;
   if (typeof version !== 'string' || !/^3\.\d+(\.\d+)?/.test(version)) {

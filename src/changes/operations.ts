@@ -36,7 +36,7 @@ export function operationsOf(doc: Doc): Map<string, Operation> {
   return out;
 }
 
-export function key(path: string, method: string): string {
+function key(path: string, method: string): string {
   return `${path} ${method}`;
 }
 

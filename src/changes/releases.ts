@@ -10,7 +10,7 @@ export interface ReleaseIndex {
   releases: { api: string; release: string; spec: string }[];
 }
 
-export const INDEX_PATH = join('spec', 'releases.json');
+const INDEX_PATH = join('spec', 'releases.json');
 
 export function readReleaseIndex(root: string): ReleaseIndex {
   const file = join(root, INDEX_PATH);

@@ -11,11 +11,11 @@ export function render(log: Changelog, format: Format, labels: DiffOptions = {})
   return renderText(log, labels);
 }
 
-export function renderJson(log: Changelog): string {
+function renderJson(log: Changelog): string {
   return `${JSON.stringify(log, null, 2)}\n`;
 }
 
-export function renderText(log: Changelog, labels: DiffOptions = {}): string {
+function renderText(log: Changelog, labels: DiffOptions = {}): string {
   const lines = [`${title(labels)}: ${summaryText(log)}`];
   const section = (name: string, rows: string[]) => {
     if (rows.length > 0) lines.push('', `${name}:`, ...rows);
@@ -43,7 +43,7 @@ export function renderText(log: Changelog, labels: DiffOptions = {}): string {
   return `${lines.join('\n')}\n`;
 }
 
-export function renderMarkdown(log: Changelog, labels: DiffOptions = {}): string {
+function renderMarkdown(log: Changelog, labels: DiffOptions = {}): string {
   const out = [`# ${title(labels)}`, '', summaryText(log)];
   const breaking = log.changed.filter((op) => op.breaking);
   if (log.removed.length > 0 || breaking.length > 0) {

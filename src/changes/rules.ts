@@ -1,14 +1,14 @@
 // Every rule a change can carry, named as oasdiff names its checks, with when it is breaking (docs/changes.md
 // renders this table). A client built against the older spec is the one that must keep working.
 
-export interface Rule {
+interface Rule {
   id: string;
   /** Always, never, or the condition under which the change breaks such a client. */
   breaking: true | false | string;
   what: string;
 }
 
-export const RULES = [
+const RULES = [
   { id: 'api-removed', breaking: true, what: 'an operation (method + path) is gone' },
   { id: 'endpoint-added', breaking: false, what: 'a new operation' },
   { id: 'api-deprecated', breaking: false, what: 'an operation became deprecated' },

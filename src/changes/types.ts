@@ -22,12 +22,12 @@ export interface OperationRef {
   operationId?: string;
 }
 
-export interface AddedOperation extends OperationRef {
+interface AddedOperation extends OperationRef {
   pointer: string;
   source?: string;
 }
 
-export interface RemovedOperation extends OperationRef {
+interface RemovedOperation extends OperationRef {
   breaking: true;
   rule: string;
   oldPointer: string;
@@ -44,12 +44,12 @@ export interface ChangedOperation extends OperationRef {
   changes: Change[];
 }
 
-export interface DeprecatedOperation extends OperationRef {
+interface DeprecatedOperation extends OperationRef {
   pointer: string;
   source?: string;
 }
 
-export interface Summary {
+interface Summary {
   added: number;
   removed: number;
   changed: number;

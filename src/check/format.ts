@@ -1,4 +1,4 @@
-// The formatter's verdict on the toolkit's own sources (biome.json: width 120), as `npm run check` reports it.
+// The formatter's verdict on the toolkit's own sources (biome.jsonc: width 120), as `npm run check` reports it.
 import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -23,7 +23,7 @@ export function unformattedFiles(root: string): Promise<string[]> {
   });
 }
 
-/** The width biome.json sets; the formatter cannot break long strings and comments, so this checks them. */
+/** The width biome.jsonc sets; the formatter cannot break long strings and comments, so this checks them. */
 export const MAX_WIDTH = 120;
 
 /** `file:line (N characters)` for each line of the toolkit's sources (src/) wider than MAX_WIDTH. */

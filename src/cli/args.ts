@@ -1,7 +1,7 @@
 // The command line of every entry point (src/cli/*.ts, bench/*.ts): parseCommand() runs first, before any work.
 // --help / -h prints the usage to stdout and exits 0; an unknown option, a missing value, an extra argument or a
 // bad value prints one line `<name>: <problem>` and the usage to stderr and exits 2 (never a stack trace).
-import { accessSync, constants, statSync } from 'node:fs';
+import { accessSync, constants, type Stats, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -212,7 +212,7 @@ export const existingDir: Parser<string> = (raw, label) => existing(raw, label, 
 export const existingFile: Parser<string> = (raw, label) => existing(raw, label, 'file');
 
 function existing(raw: string, label: string, kind: 'file' | 'directory'): string {
-  let stat;
+  let stat: Stats;
   try {
     stat = statSync(raw);
   } catch (error) {

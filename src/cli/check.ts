@@ -66,7 +66,7 @@ for (const spec of specs) {
     spec.content,
     packageVersion('@redocly/openapi-core'),
     readFileSync(join(PROJECT_ROOT, 'redocly.yaml'), 'utf8'),
-    ...sourcesOf('lint/onezone-plugin.ts', 'rebuild/extract/privileges.ts', 'check/lint-spec.ts'),
+    ...sourcesOf('lint/onedata-plugin.ts', 'rebuild/extract/privileges.ts', 'check/lint-spec.ts'),
   ];
   const { value: lint, hit } = await memo.get('lint', inputs, () => lintSpec(spec.content, join(root, spec.path)));
   for (const p of lint) problems.push(`lint: ${spec.path} ${p.pointer}: ${p.severity}: ${p.message} [${p.ruleId}]`);

@@ -78,9 +78,8 @@ try {
         }),
       ),
     );
-    mocks.forEach((mock, i) =>
-      console.log(`mock    ${mock.url} (${PROFILES[i]!.name}: Prism, paths without the base path)`),
-    );
+    for (const [i, mock] of mocks.entries())
+      console.log(`mock    ${mock.url} (${PROFILES[i]!.name}: Prism, paths without the base path)`);
   }
   console.log('Ctrl-C stops everything');
 } catch (error) {

@@ -1,5 +1,5 @@
 // Every generated file starts by naming the command that made it, in the file's own comment syntax.
-export const SYNC_COMMAND = 'npm run sync';
+const SYNC_COMMAND = 'npm run sync';
 
 /** `from`: the spec the file is made from, relative to the project root (e.g. spec/onezone/openapi.yaml). */
 export function generatedHeader(what: string, from: string): string {

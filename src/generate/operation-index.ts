@@ -26,7 +26,7 @@ export function operationIndex(spec: Spec): IndexedOperation[] {
 }
 
 export function operationIndexJson(spec: Spec, from: string): string {
-  return JSON.stringify({ generatedBy: 'npm run sync', from, operations: operationIndex(spec) }, null, 2) + '\n';
+  return `${JSON.stringify({ generatedBy: 'npm run sync', from, operations: operationIndex(spec) }, null, 2)}\n`;
 }
 
 export function specOperations(spec: Spec): { method: string; path: string; op: SpecOperation }[] {

@@ -2,7 +2,7 @@
 // module that writes, reads or walks `#/components/schemas/<Name>` goes through these.
 
 /** The JSON pointer prefix of every schema component reference. */
-export const SCHEMA_REF_PREFIX = '#/components/schemas/';
+const SCHEMA_REF_PREFIX = '#/components/schemas/';
 
 /** A `$ref` to the schema component `name`. */
 export function componentRef(name: string): { $ref: string } {

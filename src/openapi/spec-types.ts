@@ -1,5 +1,5 @@
 // The slice of the OpenAPI document the generators read (the spec is the rebuilder's own output).
-export interface SpecExample {
+interface SpecExample {
   value: unknown;
   summary?: string;
 }

@@ -26,7 +26,7 @@ export interface StubReply {
 }
 
 /** The status a stub answers: the first documented 2xx, else the first documented status code, else 501. */
-export function stubStatus(operation: SpecOperation): string {
+function stubStatus(operation: SpecOperation): string {
   const statuses = Object.keys(operation.responses ?? {});
   return statuses.find((s) => /^2\d\d$/.test(s)) ?? statuses.find((s) => /^\d{3}$/.test(s)) ?? '501';
 }

@@ -1,9 +1,8 @@
 // Build-time syntax highlighting for the samples and examples: a small tokenizer per language (shell, JSON,
 // TypeScript) that wraps strings, numbers, keywords, flags, variables and comments in <span class="tok-…">.
 // No highlighter runs in the browser; the text inside stays exactly the source (copy buttons copy textContent).
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 const escapeText = (text: string) => text.replace(/[&<>]/g, (c) => ENTITIES[c]!);
-const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ENTITIES[c]!);
 
 type Rule = [kind: string, pattern: RegExp];
 
@@ -53,9 +52,4 @@ export function highlight(source: string, language: string): string {
     i++;
   }
   return out + escapeText(plain);
-}
-
-/** A highlighted code block; `label` names it for the copy button and screen readers. */
-export function highlightedBlock(source: string, language: string): string {
-  return `<pre><code class="language-${escapeHtml(language)}">${highlight(source, language)}</code></pre>`;
 }

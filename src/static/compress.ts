@@ -2,9 +2,8 @@
 // Why at request time and not precompressed .br/.gz siblings: the site generator and `npm run check` would have to
 // make, track and prune a second and third copy of every page in site/ (and a sibling older than its page would be
 // served in its place); here the cache is keyed by the file's identity (device, inode, size, mtime), so an answer
-// always matches the file on disk. Brotli quality 5 keeps the first request cheap (the 2.29 MB Redoc bundle: about
-// 150 ms on the zlib thread pool, to 590 kB; quality 11 would take 8.7 s for 12 % less), and every later request
-// is a memory copy.
+// always matches the file on disk. A middle Brotli quality keeps the first request cheap (measured on the Redoc
+// bundle: bench/README.md), and every later request is a memory copy.
 import { constants as fsConstants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { promisify } from 'node:util';

@@ -15,7 +15,7 @@ export interface ApiBuild {
 }
 
 /** The command that rebuilds one target's spec; the default release's needs no --release. */
-export const apiCommand = (target: Pick<ReleaseTarget, 'api' | 'release' | 'isDefault'>) =>
+const apiCommand = (target: Pick<ReleaseTarget, 'api' | 'release' | 'isDefault'>) =>
   `npm run build:spec -- --api ${target.api}${target.isDefault ? '' : ` --release ${target.release}`}`;
 
 /** Builds one API release's spec and its report files, paths relative to the project root. */

@@ -19,7 +19,7 @@ export function writeFileAtomically(file: string, content: string | Uint8Array):
  * Creates `dir` and its missing parents one level at a time: Node's recursive mkdir loops forever on some
  * pseudo file systems (`mkdirSync('/proc/x/y', { recursive: true })` never returns).
  */
-export function makeDirectory(dir: string): void {
+function makeDirectory(dir: string): void {
   const missing: string[] = [];
   for (let d = dir; !isDirectory(d); d = dirname(d)) {
     if (dirname(d) === d) break;

@@ -52,7 +52,7 @@ export function pipelineInputs(root: string): string[] | undefined {
 }
 
 /** Source text of every file below a toolkit folder (sorted), for memo keys. */
-export function sourcesUnder(folder: string): string[] {
+function sourcesUnder(folder: string): string[] {
   const dir = join(SRC_DIR, folder);
   return (readdirSync(dir, { recursive: true }) as string[])
     .sort()

@@ -26,7 +26,7 @@ export function codeKey(...entries: string[]): Promise<string[]> {
 
 /** The toolkit modules (project-relative) the entries (paths below src/) import, transitively, and the packages
  * they import. */
-export async function importedModules(entries: readonly string[]): Promise<{ modules: string[]; packages: string[] }> {
+async function importedModules(entries: readonly string[]): Promise<{ modules: string[]; packages: string[] }> {
   const { metafile } = await build({
     absWorkingDir: PROJECT_ROOT,
     entryPoints: entries.map((e) => join(SRC_DIR, e)),

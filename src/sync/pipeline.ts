@@ -139,7 +139,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   await stage(
     'plugin',
     async () => {
-      const inputs = await codeKey('lint/plugin-bundle.ts', 'lint/onezone-plugin.ts');
+      const inputs = await codeKey('lint/plugin-bundle.ts', 'lint/onedata-plugin.ts');
       const { value, hit } = await remembered('plugin', inputs, () => bundleLintPlugin());
       artifacts.push({ path: PLUGIN_BUNDLE, content: value, stage: 'plugin' });
       return hit;

@@ -7,7 +7,7 @@ import { parse } from 'yaml';
 import { ManifestError } from '../rebuild/docs/manifest.ts';
 import { apiManifest, apiNames } from './inputs.ts';
 
-export const RELEASES_FILE = 'spec/releases.yaml';
+const RELEASES_FILE = 'spec/releases.yaml';
 export const RELEASES_INDEX = 'spec/releases.json';
 
 export interface ReleasePlan {

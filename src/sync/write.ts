@@ -1,5 +1,5 @@
 // `sync` proper: run the pipeline and write the artifacts that differ from the files on disk.
-import { readdirSync, readFileSync, rmdirSync, rmSync } from 'node:fs';
+import { type Dirent, readdirSync, readFileSync, rmdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomically } from './atomic-write.ts';
 import { formatFinding } from '../rebuild/findings.ts';
@@ -53,7 +53,7 @@ function readOrUndefined(file: string): string | undefined {
 
 /** Removes the folders below `dir` that orphan removal left empty. */
 function removeEmptyFolders(dir: string): void {
-  let entries;
+  let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch {

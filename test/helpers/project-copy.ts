@@ -11,7 +11,7 @@ const COPIED = [
   'package-lock.json',
   'tsconfig.json',
   'redocly.yaml',
-  'biome.json',
+  'biome.jsonc',
   'spec',
   'src',
   'bench',
@@ -20,7 +20,7 @@ const COPIED = [
 ];
 
 export function copyProject(): string {
-  const root = mkdtempSync(join(tmpdir(), 'onezone-copy-'));
+  const root = mkdtempSync(join(tmpdir(), 'onedata-copy-'));
   for (const entry of COPIED) cpSync(join(PROJECT_ROOT, entry), join(root, entry), { recursive: true });
   symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
   return root;

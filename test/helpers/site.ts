@@ -95,7 +95,8 @@ export function structureProblems(page: SiteFile): string[] {
   need(/<a class="skip-link" href="#main">/.test(html) && html.includes('id="main"'), 'skip link to main');
   const levels = [...html.matchAll(/<h([1-6])[\s>]/g)].map((m) => Number(m[1]));
   need(levels.filter((l) => l === 1).length === 1 && levels[0] === 1, 'exactly one h1, first');
-  levels.forEach((level, i) => i > 0 && need(level <= levels[i - 1]! + 1, `heading h${level} after h${levels[i - 1]}`));
+  for (const [i, level] of levels.entries())
+    if (i > 0) need(level <= levels[i - 1]! + 1, `heading h${level} after h${levels[i - 1]}`);
   for (const [, id] of html.matchAll(/<(?:input|textarea) id="([^"]+)"/g))
     need(html.includes(`<label for="${id}">`), `label for #${id}`);
   return problems;

@@ -110,7 +110,10 @@ export class SpecChecker {
 
 function headerRecord(headers: SeenResponse['headers']): Record<string, string> {
   const out: Record<string, string> = {};
-  if (headers instanceof Headers) headers.forEach((value, name) => (out[name] = value));
+  if (headers instanceof Headers)
+    headers.forEach((value, name) => {
+      out[name] = value;
+    });
   else
     for (const [name, value] of Object.entries(headers))
       if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;

@@ -7,7 +7,7 @@ import { OpenAPIBackend, OpenAPIRouter } from 'openapi-backend';
 import { toBackendDocument } from '../../src/server/backend-document.ts';
 import { CachedRouter } from '../../src/server/router.ts';
 import { API_NAMES, loadSpec, specPathOf } from '../../src/server/spec.ts';
-import { HttpError } from '../../src/server/errors.ts';
+import type { HttpError } from '../../src/server/errors.ts';
 
 type Definition = ConstructorParameters<typeof OpenAPIBackend>[0]['definition'];
 

@@ -36,9 +36,9 @@ function privilegesDocumented() {
   };
 }
 
-export default function onezonePlugin() {
+export default function onedataPlugin() {
   return {
-    id: 'onezone',
+    id: 'onedata',
     rules: { oas3: { 'privileges-documented': privilegesDocumented } },
   };
 }
