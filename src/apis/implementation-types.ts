@@ -6,17 +6,14 @@ import type { User } from '../server/accounts.ts';
 
 type JsonBody<RequestBody> = RequestBody extends { content: { 'application/json': infer Body } } ? Body : never;
 
-/** An API's operations as openapi-typescript writes them. */
-export type Operations = Record<string, { parameters?: unknown; requestBody?: unknown; responses?: unknown }>;
-
 /** The JSON request body as the spec types it; undefined when the body is optional or not documented. */
-export type RequestBody<Ops, Op extends keyof Ops> = Ops[Op] extends { requestBody?: infer Body }
+type RequestBody<Ops, Op extends keyof Ops> = Ops[Op] extends { requestBody?: infer Body }
   ? undefined extends Body
     ? JsonBody<NonNullable<Body>> | undefined
     : JsonBody<Body>
   : undefined;
 
-export type PathParams<Ops, Op extends keyof Ops> = Ops[Op] extends { parameters: { path: infer Params } }
+type PathParams<Ops, Op extends keyof Ops> = Ops[Op] extends { parameters: { path: infer Params } }
   ? Params
   : Record<string, never>;
 
@@ -29,7 +26,7 @@ export type ResponseBody<Ops, Op extends keyof Ops, Status extends number> = Ops
     : never
   : never;
 
-export interface Call<Ops, Op extends keyof Ops, State> {
+interface Call<Ops, Op extends keyof Ops, State> {
   /** The authenticated user (implemented operations all require authentication). */
   caller: User;
   params: PathParams<Ops, Op>;
