@@ -156,7 +156,7 @@ try {
   const check = await fetch(`${oursBase}${path}`, { method: 'POST', headers: auth });
   if (check.status !== 200) throw new Error(`${path} answers ${check.status}, not 200`);
 
-  const prism = await startMock({ port: await freePort() });
+  const prism = await startMock({ port: await freePort(), specPath: specPathOf('onezone') });
   stops.push(prism.stop);
 
   const results = [

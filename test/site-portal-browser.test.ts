@@ -15,6 +15,7 @@ import { operationIndex } from '../src/generate/operation-index.ts';
 import type { Spec } from '../src/openapi/spec-types.ts';
 import { PROJECT_ROOT } from '../src/paths.ts';
 import { portalArtifacts, type ApiSiteInput } from '../src/site/index.ts';
+import { profileOf } from '../src/apis/registry.ts';
 import { serveStatic, type StaticServer } from '../src/static/server.ts';
 import { startServer } from '../src/server/index.ts';
 import { brokenLinks, staticPages, structureProblems } from './helpers/site.ts';
@@ -55,6 +56,7 @@ const inputs: ApiSiteInput[] = APIS.map((api) => {
     specPath: `spec/${api}/openapi.yaml`,
     report: JSON.parse(readFileSync(join(PROJECT_ROOT, 'spec', api, 'report.json'), 'utf8')),
     operations: operationIndex(spec),
+    mockPort: profileOf(api)!.mockPort,
   };
 });
 const file = (path: string) => files.find((f) => f.path === path)!.content;

@@ -1,36 +1,40 @@
-// npm run mock [-- --api onezone] [--port 4010] [--host 127.0.0.1] [--spec file] [--dynamic] [--errors]
-//   [-- <prism flags>]
-// Prism's mock of one API's spec (paths without the base path) until SIGINT/SIGTERM, which stop Prism too.
-import { join, relative, resolve } from 'node:path';
+// npm run mock [-- --api onezone] [--release 17.06.0-rc8] [--port 4010] [--host 127.0.0.1] [--spec file]
+//   [--dynamic] [--errors] [-- <prism flags>]
+// Prism's mock of one API's spec at one release (paths without the base path) until SIGINT/SIGTERM, which stop
+// Prism too.
+import { relative, resolve } from 'node:path';
+import { API_NAMES } from '../apis/registry.ts';
 import { DEFAULT_MOCK_PORT, startMock } from '../mock/prism.ts';
 import { PROJECT_ROOT } from '../paths.ts';
-import { apiNames } from '../sync/inputs.ts';
+import { releaseOption, specOfRelease } from './release-option.ts';
 import { existingFile, fixedPort, parseCommand, UsageError } from './args.ts';
 import { stopOnSignals } from './lifecycle.ts';
 
-const apis = apiNames(PROJECT_ROOT);
+const apis = [...API_NAMES].sort();
 const argv = process.argv.slice(2);
 const split = argv.indexOf('--');
 // Everything after a `--` goes to Prism as it is (`npm run mock -- --api luma -- --cors false`).
 const prismArgs = split < 0 ? [] : argv.slice(split + 1);
+const usage =
+  'usage: npm run mock -- [--api name] [--release name] [--port 4010] [--host 127.0.0.1] [--spec file] ' +
+  '[--dynamic] [--errors] [-- prism flags]';
 const { values } = parseCommand(
   {
     name: 'mock',
-    usage:
-      'usage: npm run mock -- [--api onezone] [--port 4010] [--host 127.0.0.1] [--spec file] [--dynamic] [--errors] ' +
-      '[-- prism flags]',
+    usage,
     summary: "Runs Prism's mock of one API's spec (paths without the base path) until SIGINT/SIGTERM.",
     options: {
       api: {
         type: 'string',
         value: 'name',
-        default: 'onezone',
+        default: API_NAMES[0] ?? '',
         help: `the API to mock (${apis.join(', ')}): spec/<name>/openapi.yaml`,
         parse: (raw, label) => {
           if (!apis.includes(raw)) throw new UsageError(`${label} must be one of ${apis.join(', ')}, got '${raw}'`);
           return raw;
         },
       },
+      release: releaseOption('the release whose spec to mock: spec/<name>/releases/<release>/openapi.yaml'),
       port: { type: 'string', default: String(DEFAULT_MOCK_PORT), parse: fixedPort, help: 'port for Prism' },
       host: { type: 'string', default: '127.0.0.1', help: 'address for Prism to listen on' },
       spec: { type: 'string', value: 'file', parse: existingFile, help: 'mock this spec file instead of an API' },
@@ -41,7 +45,7 @@ const { values } = parseCommand(
   split < 0 ? argv : argv.slice(0, split),
 );
 
-const specPath = resolve(values.spec ?? join(PROJECT_ROOT, 'spec', values.api, 'openapi.yaml'));
+const specPath = resolve(values.spec ?? specOfRelease('mock', usage, values.api, values.release));
 const extraArgs = [...(values.dynamic ? ['--dynamic'] : []), ...(values.errors ? ['--errors'] : []), ...prismArgs];
 const mock = await startMock({
   port: values.port,

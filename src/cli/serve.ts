@@ -1,9 +1,10 @@
-// npm run serve [-- --port 8080] [--host 127.0.0.1] [--spec <file>] [--users <file>] [--body-limit <bytes>]
-//   [--state-budget <bytes>] [--spaces-per-user <n>] [--tokens-per-user <n>] [--token-ttl <seconds>]
-//   [--headers-timeout <s>] [--request-timeout <s>] [--keep-alive-timeout <s>] [--cors-origin <origins>]
-// Serves Onedata's four APIs (spec/<api>/openapi.yaml, each under its base path) on one node:http server, or one
-// spec alone with --spec, until SIGINT/SIGTERM/SIGHUP or until npm is gone (lifecycle.ts); then lets requests in
-// flight finish and exits.
+// npm run serve [-- --port 8080] [--host 127.0.0.1] [--release <name>] [--spec <file>] [--users <file>]
+//   [--body-limit <bytes>] [--state-budget <bytes>] [--spaces-per-user <n>] [--tokens-per-user <n>]
+//   [--token-ttl <seconds>] [--headers-timeout <s>] [--request-timeout <s>] [--keep-alive-timeout <s>]
+//   [--cors-origin <origins>]
+// Serves Onedata's APIs (spec/<api>/openapi.yaml, each under its base path; with --release that release's specs)
+// on one node:http server, or one spec alone with --spec, until SIGINT/SIGTERM/SIGHUP or until npm is gone
+// (lifecycle.ts); then lets requests in flight finish and exits.
 import { relative, resolve } from 'node:path';
 import {
   DEFAULT_BODY_LIMIT,
@@ -19,6 +20,7 @@ import { checkOrigin } from '../server/cors.ts';
 import { PROJECT_ROOT } from '../paths.ts';
 import { byteCount, existingFile, type Parser, parseCommand, port, positiveNumber, UsageError } from './args.ts';
 import { stopOnSignals } from './lifecycle.ts';
+import { releaseOption } from './release-option.ts';
 
 const seconds = positiveNumber({ integer: false });
 const count = positiveNumber({ integer: true });
@@ -41,23 +43,28 @@ const origins: Parser<string[]> = (raw, label) => {
 };
 
 const usage =
-  'usage: npm run serve -- [--port 8080] [--host 127.0.0.1] [--spec file] [--users file] [--body-limit bytes]\n' +
-  '         [--state-budget bytes] [--spaces-per-user n] [--tokens-per-user n] [--token-ttl seconds]\n' +
-  '         [--headers-timeout s] [--request-timeout s] [--keep-alive-timeout s] [--cors-origin origins]';
+  'usage: npm run serve -- [--port 8080] [--host 127.0.0.1] [--release name] [--spec file] [--users file]\n' +
+  '         [--body-limit bytes] [--state-budget bytes] [--spaces-per-user n] [--tokens-per-user n]\n' +
+  '         [--token-ttl seconds] [--headers-timeout s] [--request-timeout s] [--keep-alive-timeout s]\n' +
+  '         [--cors-origin origins]';
 
 const { values } = parseCommand({
   name: 'serve',
   usage,
   summary:
-    "Serves Onedata's four APIs under their base paths (or one spec alone with --spec) on node:http until " +
+    "Serves Onedata's APIs of one release under their base paths (or one spec alone with --spec) on node:http until " +
     'SIGINT/SIGTERM, then lets requests in flight finish and exits.',
   options: {
     port: { type: 'string', default: String(DEFAULT_PORT), parse: port, help: 'port to listen on; 0: any free one' },
     host: { type: 'string', default: DEFAULT_HOST, help: 'address to listen on' },
+    release: releaseOption(
+      "the release to serve: each API's spec/<api>/releases/<release>/openapi.yaml, the users' privileges " +
+        'as it names them',
+    ),
     spec: {
       type: 'string',
       value: 'file',
-      defaultText: 'the four APIs, spec/<api>/openapi.yaml',
+      defaultText: "every API's spec of the release",
       parse: existingFile,
       help: 'one OpenAPI spec to serve alone',
     },
@@ -149,6 +156,7 @@ const server = await startServer({
   port: values.port,
   host: values.host,
   ...(values.spec !== undefined && { specPath: resolve(values.spec) }),
+  ...(values.release !== undefined && { release: values.release }),
   usersPath: resolve(values.users),
   bodyLimit: values['body-limit'],
   state: {
@@ -165,9 +173,8 @@ const server = await startServer({
   corsOrigins: values['cors-origin'],
 }).catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
 const served = Object.entries(server.urls).map(([api, url]) => `${api} at ${url}`);
-console.log(
-  `serving ${values.spec ?? 'the four APIs'}: ${served.join(', ')} (users from ${values.users}); Ctrl-C stops`,
-);
+const what = values.spec ?? `the APIs of ${values.release ?? 'the default release'}`;
+console.log(`serving ${what}: ${served.join(', ')} (users from ${values.users}); Ctrl-C stops`);
 
 stopOnSignals('serve', async () => {
   await server.close();

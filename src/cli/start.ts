@@ -7,7 +7,7 @@ import { syncProject } from '../sync/write.ts';
 import { DEFAULT_HOST, DEFAULT_PORT, siteOrigins, startServer } from '../server/index.ts';
 import { serveStatic } from '../static/server.ts';
 import { DEFAULT_MOCK_PORT, startMock } from '../mock/prism.ts';
-import { apiNames } from '../sync/inputs.ts';
+import { PROFILES } from '../apis/registry.ts';
 import { fixedPort, parseCommand, port } from './args.ts';
 import { stopOnSignals } from './lifecycle.ts';
 
@@ -33,7 +33,7 @@ const { values } = parseCommand({
       value: 'port',
       default: String(DEFAULT_MOCK_PORT),
       parse: fixedPort,
-      help: "port of the first API's Prism mock (the others take the next ones)",
+      help: "port of the first API's Prism mock (the others keep their profiles' distances from it)",
     },
     host: { type: 'string', default: DEFAULT_HOST, help: 'address all of them listen on' },
   },
@@ -48,9 +48,10 @@ console.log(`sync    ${synced.written.length} of ${synced.total} files changed`)
 
 const stops: (() => Promise<void>)[] = [];
 try {
-  const apis = apiNames(PROJECT_ROOT);
+  // Each API's mock takes its profile's port, all shifted by --mock-port; the portal's forms call the defaults.
+  const mockPortOf = (mockPort: number) => mockPort - DEFAULT_MOCK_PORT + values['mock-port'];
   // The pages' "Try it" forms call the API server, and the mocks when they run.
-  const apiPorts = [values.port, ...(values.mock ? apis.map((_, i) => values['mock-port'] + i) : [])];
+  const apiPorts = [values.port, ...(values.mock ? PROFILES.map((p) => mockPortOf(p.mockPort)) : [])];
   const connectOrigins = apiPorts.flatMap((p) => siteOrigins(values.host, p));
   const site = await serveStatic(join(PROJECT_ROOT, 'site'), {
     port: values['site-port'],
@@ -66,11 +67,11 @@ try {
   for (const [api, url] of Object.entries(server.urls)) console.log(`server  ${url} (${api})`);
   if (values.mock) {
     const mocks = await Promise.all(
-      apis.map((api, i) =>
+      PROFILES.map((profile) =>
         startMock({
-          port: values['mock-port'] + i,
+          port: mockPortOf(profile.mockPort),
           host: values.host,
-          specPath: join(PROJECT_ROOT, 'spec', api, 'openapi.yaml'),
+          specPath: join(PROJECT_ROOT, 'spec', profile.name, 'openapi.yaml'),
         }).then((mock) => {
           stops.push(() => mock.stop());
           return mock;
@@ -78,7 +79,7 @@ try {
       ),
     );
     for (const [i, mock] of mocks.entries())
-      console.log(`mock    ${mock.url} (${apis[i]}: Prism, paths without the base path)`);
+      console.log(`mock    ${mock.url} (${PROFILES[i]!.name}: Prism, paths without the base path)`);
   }
   console.log('Ctrl-C stops everything');
 } catch (error) {

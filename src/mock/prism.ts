@@ -10,7 +10,7 @@ export const DEFAULT_MOCK_PORT = 4010;
 export interface MockOptions {
   port?: number;
   host?: string;
-  specPath?: string;
+  specPath: string;
   /** Further flags for `prism mock` (`--dynamic`, `--errors`, …). */
   extraArgs?: string[];
   /** Prism's own log lines (default: dropped). */
@@ -25,11 +25,11 @@ export interface RunningMock {
   stop(): Promise<void>;
 }
 
-export function startMock(options: MockOptions = {}): Promise<RunningMock> {
+export function startMock(options: MockOptions): Promise<RunningMock> {
   const {
     port = DEFAULT_MOCK_PORT,
     host = '127.0.0.1',
-    specPath = join(PROJECT_ROOT, 'spec', 'onezone', 'openapi.yaml'),
+    specPath,
     extraArgs = [],
     onOutput,
     startTimeoutMs = 60_000,

@@ -10,14 +10,14 @@ import type { SpecOperation } from '../openapi/spec-types.ts';
 import { STUB_HEADER, type Reply } from '../openapi/stub-reply.ts';
 import { Accounts, usersFor, type User, type UsersFile } from './accounts.ts';
 import { ErrorBodies, HttpError } from './errors.ts';
-import type { Registry } from './implementations/types.ts';
 import { assertSupportedMediaType } from './media-type.ts';
 import { authorizer, privilegesOf, type Authorize } from './privileges.ts';
 import { CachedRouter } from './router.ts';
 import { authenticator, type Authenticate } from './security.ts';
 import type { LoadedSpec } from './spec.ts';
 import type { StateBudget, StateLimits } from './limits.ts';
-import { createState, type State } from './state.ts';
+import type { ApiProfile } from '../apis/profile.ts';
+import type { Registry } from '../apis/implementation-types.ts';
 import { stubReply } from './stub-replies.ts';
 import { badRequest } from './validation-errors.ts';
 import type { Log } from './log.ts';
@@ -37,8 +37,8 @@ export interface App {
   handle(request: RawRequest): Reply;
   /** The methods of the operations at a request's path (for CORS preflights); undefined for no operation. */
   methodsAt(url: string): string[] | undefined;
-  /** The API's in-memory state. */
-  state: State;
+  /** Invite tokens the API's state remembers. */
+  inviteTokens(): number;
   /** The reply for an error raised outside an operation (413 while reading, a bug → 500); `url`: the request's. */
   errorReply(error: unknown, url?: string): Reply;
 }
@@ -48,7 +48,7 @@ type Answer = (call: {
   caller: User | undefined;
   params: Record<string, string>;
   body: unknown;
-  state: State;
+  state: unknown;
 }) => Reply;
 
 /** Each operation's steps, worked out once at start. */
@@ -68,7 +68,7 @@ export interface StateBounds {
 export async function createApp(
   spec: LoadedSpec,
   users: UsersFile,
-  implementations: Registry,
+  profile: ApiProfile,
   log: Log,
   { budget, limits }: StateBounds,
 ): Promise<App> {
@@ -109,12 +109,15 @@ export async function createApp(
     throw new Error(`ajv cannot compile a request schema of the ${spec.api} spec: ${(error as Error).message}`);
   }
 
-  const state = createState(users.groups, spec.privileges, new Set(users.users.map((u) => u.username)), budget, limits);
-  // Onepanel's users created through the API log in too; elsewhere the users file is all.
-  const accounts = new Accounts(
-    usersFor(users.users, spec.privileges),
-    spec.api === 'onepanel' ? (username, password) => state.panelUsers.login(username, password) : undefined,
-  );
+  const state = profile.createState({
+    groups: users.groups,
+    specPrivileges: spec.privileges,
+    fileUsernames: new Set(users.users.map((u) => u.username)),
+    budget,
+    limits,
+  });
+  const accounts = new Accounts(usersFor(users.users, spec.privileges), profile.passwordLogin?.(state));
+  const scope = profile.privilegeScope(spec, state);
   const authentication = authenticator(spec.document.components?.securitySchemes ?? {}, accounts, spec.api);
   const errors = new ErrorBodies(
     api,
@@ -130,9 +133,9 @@ export async function createApp(
       operation,
       {
         authenticate: authentication.forOperation(operation.security as Record<string, unknown>[] | undefined),
-        authorize: authorizer(operation, state.directory, spec.api === 'onezone' ? 'onezone' : 'userWide'),
+        authorize: authorizer(operation, scope),
         needsPrivileges: privilegesOf(operation).length > 0,
-        answer: answerFor(operation, implementations, spec, log, unauthorized),
+        answer: answerFor(operation, profile.implementations, spec, log, unauthorized),
       },
     ]),
   );
@@ -163,7 +166,7 @@ export async function createApp(
 
   return {
     basePath: spec.basePath,
-    state,
+    inviteTokens: () => profile.inviteTokens?.(state) ?? 0,
     methodsAt: (url) => router.methodsAt(url),
     handle(request) {
       const { operation, params } = router.match(request.method, request.url);

@@ -1,24 +1,27 @@
 // startServer(): the spec-driven Onedata servers on one node:http server, used by `npm run serve` and anything
-// that imports it (npm start, tests, the benchmark). By default the four APIs, each under its base path (the
-// path of its spec's servers[0].url: /api/v3/onezone, /api/v3/onepanel, /api/v3/oneprovider, /api/v3/luma),
-// each authenticating and answering errors as its own spec says; `{ specPath }` serves that one spec alone.
+// that imports it (npm start, tests, the benchmark). By default every API with a profile (src/apis/), each under
+// its base path (the path of its spec's servers[0].url, e.g. /api/v3/onezone), each authenticating and answering
+// errors as its own spec says; `{ release }` serves that release's specs instead, `{ specPath }` one spec alone.
 // Bounded: one byte budget for the state of all APIs, per-user quotas and token expiry (limits.ts); header,
 // request and keep-alive timeouts; CORS for the documentation portal (cors.ts).
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Reply } from '../openapi/stub-reply.ts';
-import { DEFAULT_USERS_PATH, loadUsersFile } from './accounts.ts';
+import { DEFAULT_USERS_PATH, loadUsersFile, type UsersFile } from './accounts.ts';
 import { createApp, type App, type RawRequest } from './app.ts';
 import { corsPolicy, DEFAULT_CORS_ORIGINS } from './cors.ts';
 import { HttpError } from './errors.ts';
 import { answerClientError, answerExpectation, requestListener } from './http.ts';
 import { DEFAULT_STATE_LIMITS, StateBudget, type StateLimits } from './limits.ts';
-import { implementations as defaultImplementations } from './implementations/index.ts';
-import type { Registry } from './implementations/types.ts';
+import type { Registry } from '../apis/implementation-types.ts';
+import { plainProfile, type ApiProfile } from '../apis/profile.ts';
+import { profileOf } from '../apis/registry.ts';
 import { batchedStdoutLog, type Log } from './log.ts';
-import { API_NAMES, loadSpec, specPathOf } from './spec.ts';
+import { privilegeRenames, renamePrivileges } from './release-privileges.ts';
+import { releaseSpecs } from './releases.ts';
+import { API_NAMES, loadSpec, specPathOf, type LoadedSpec } from './spec.ts';
 
-export { API_NAMES, DEFAULT_SPEC_PATH, specPathOf, type ApiName } from './spec.ts';
+export { API_NAMES, specPathOf } from './spec.ts';
 export { DEFAULT_USERS_PATH } from './accounts.ts';
 export type { Log } from './log.ts';
 export { DEFAULT_CORS_ORIGINS, siteOrigins } from './cors.ts';
@@ -44,16 +47,21 @@ export interface ServerOptions {
   /** 0 picks a free port. */
   port?: number;
   host?: string;
-  /** One spec to serve alone; default: the four APIs' specs (spec/<api>/openapi.yaml). */
+  /** One spec to serve alone; default: every API's spec of `release` (spec/<api>/openapi.yaml by default). */
   specPath?: string;
+  /**
+   * A release of spec/releases.yaml: its specs (spec/<api>/releases/<release>/openapi.yaml), the users file's
+   * privileges renamed as that release's spec names them. Default: the default release.
+   */
+  release?: string;
   usersPath?: string;
   /** Largest accepted request body in bytes; larger ones get 413. */
   bodyLimit?: number;
   /** Where the per-request lines go (default: stdout); false for none. */
   log?: Log | false;
   /**
-   * The hand-written implementations by API (default: the registries in implementations/). A spec is the API
-   * its base path ends with (/api/v3/onezone → onezone); an API missing here has none: every operation stubs.
+   * The hand-written implementations by API, instead of its profile's. A spec is the API its base path ends
+   * with (/api/v3/onezone → onezone).
    */
   implementations?: Readonly<Partial<Record<string, Registry>>>;
   /** The state's byte budget, per-user quotas and token TTL; each one missing takes its default. */
@@ -70,7 +78,7 @@ export interface ServerOptions {
 export interface RunningServer {
   /** The first API's base URL, e.g. http://127.0.0.1:8080/api/v3/onezone (the only one with `specPath`). */
   url: string;
-  /** Each served API's base URL by API name (onezone, onepanel, oneprovider, luma). */
+  /** Each served API's base URL by API name (onezone, onepanel, oneprovider, luma), in serve order. */
   urls: Record<string, string>;
   /** What the in-memory state takes now: its bytes against the budget, the invite tokens it remembers. */
   usage(): { bytes: number; budget: number; inviteTokens: number };
@@ -91,8 +99,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const stdout = batchedStdoutLog();
   const log: Log = options.log === false ? () => {} : (options.log ?? stdout.log);
   const users = loadUsersFile(usersPath);
-  const registries: Readonly<Partial<Record<string, Registry>>> = options.implementations ?? defaultImplementations;
-  const specs = (options.specPath ? [options.specPath] : API_NAMES.map(specPathOf)).map((path) => loadSpec(path));
+  const { specs, usersOf, absent } = servedSpecs(options, users);
   const seen = new Map<string, string>();
   for (const spec of specs) {
     const other = seen.get(spec.basePath);
@@ -108,9 +115,14 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const cors = corsPolicy(options.corsOrigins ?? DEFAULT_CORS_ORIGINS);
   const budget = new StateBudget(limits.budgetBytes);
   const apps = await Promise.all(
-    specs.map((spec) => createApp(spec, users, registries[spec.api] ?? {}, log, { budget, limits })),
+    specs.map((spec) => {
+      const profile = profileOf(spec.api) ?? plainProfile(spec.api, spec.basePath);
+      const registry = options.implementations?.[spec.api];
+      const served: ApiProfile = registry ? { ...profile, implementations: registry } : profile;
+      return createApp(spec, usersOf(spec), served, log, { budget, limits });
+    }),
   );
-  const app = dispatcher(apps);
+  const app = dispatcher(apps, absent);
   let closing: Promise<void> | undefined;
   const listening = { log, cors, draining: () => closing !== undefined };
   const server = createServer(
@@ -146,7 +158,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     usage: () => ({
       bytes: budget.bytes,
       budget: budget.limit,
-      inviteTokens: apps.reduce((n, a) => n + a.state.invites.size, 0),
+      inviteTokens: apps.reduce((n, a) => n + a.inviteTokens(), 0),
     }),
     close: () =>
       (closing ??= new Promise((resolve, reject) => {
@@ -162,14 +174,47 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   };
 }
 
+/** An API the served release has no spec of: requests under its base path get a 404 saying why. */
+interface AbsentApi {
+  basePath: string;
+  why: string;
+}
+
+/** The specs to serve, in their profiles' order; the users file as each one names privileges. */
+function servedSpecs(
+  options: ServerOptions,
+  users: UsersFile,
+): { specs: LoadedSpec[]; usersOf: (spec: LoadedSpec) => UsersFile; absent: AbsentApi[] } {
+  if (options.specPath) return { specs: [loadSpec(options.specPath)], usersOf: () => users, absent: [] };
+  if (options.release === undefined)
+    return { specs: API_NAMES.map((api) => loadSpec(specPathOf(api))), usersOf: () => users, absent: [] };
+  const release = releaseSpecs(options.release);
+  const order = (api: string) => profileOf(api)?.serveOrder ?? Number.MAX_SAFE_INTEGER;
+  const entries = [...release.specs].sort((a, b) => order(a.api) - order(b.api));
+  const specs = entries.map((entry) => loadSpec(entry.path));
+  const renamed = new Map(
+    specs.map((spec, i) => {
+      const { path, defaultPath } = entries[i]!;
+      if (release.isDefault || path === defaultPath) return [spec, users];
+      const renames = privilegeRenames(loadSpec(defaultPath).document, spec.document);
+      return [spec, renamePrivileges(users, renames)];
+    }),
+  );
+  const absent = release.missing.flatMap(({ api, reason }) => {
+    const basePath = profileOf(api)?.basePath;
+    return basePath ? [{ basePath, why: `${api} has no ${release.release} spec: ${reason}` }] : [];
+  });
+  return { specs, usersOf: (spec) => renamed.get(spec) ?? users, absent };
+}
+
 /**
  * The apps behind one listener: a request goes to the API whose base path its path starts with (the longest
  * one); a path outside every base path is a 404 in the first API's Error shape, like its errors outside any
- * operation (413, malformed HTTP).
+ * operation (413, malformed HTTP), saying why when the release lacks the API of that path.
  */
-function dispatcher(apps: App[]): Pick<App, 'handle' | 'errorReply' | 'methodsAt'> {
+function dispatcher(apps: App[], absent: readonly AbsentApi[]): Pick<App, 'handle' | 'errorReply' | 'methodsAt'> {
   const first = apps[0]!;
-  if (apps.length === 1) return first;
+  if (apps.length === 1 && absent.length === 0) return first;
   const byLength = [...apps].sort((a, b) => b.basePath.length - a.basePath.length);
   const owner = (url: string): App | undefined => {
     const query = url.indexOf('?');
@@ -180,8 +225,10 @@ function dispatcher(apps: App[]): Pick<App, 'handle' | 'errorReply' | 'methodsAt
     handle(request: RawRequest): Reply {
       const app = owner(request.url);
       if (app) return app.handle(request);
+      const path = request.url.split('?')[0]!;
+      const missing = absent.find(({ basePath }) => path === basePath || path.startsWith(`${basePath}/`));
       return first.errorReply(
-        new HttpError(404, 'notFound', 'path', `No operation at ${request.url.split('?')[0]}: no API is served there.`),
+        new HttpError(404, 'notFound', 'path', `No operation at ${path}: ${missing?.why ?? 'no API is served there.'}`),
       );
     },
     errorReply: (error, url) => (url === undefined ? first : (owner(url) ?? first)).errorReply(error),

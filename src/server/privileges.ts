@@ -1,6 +1,6 @@
-// 403/404 from the spec's x-privileges: holding any one listed privilege suffices. On Onezone, oz_* names are
-// Onezone-wide privileges of the user and every other name is a privilege on the space or group the path
-// addresses by {id}; on the other APIs every privilege is user-wide.
+// 403/404 from the spec's x-privileges: holding any one listed privilege suffices. The API's profile says which
+// names are the user's own (user-wide) and which are held on the space or group the path addresses by {id}
+// (Onezone's); on most APIs every privilege is user-wide.
 import type { Operation } from 'openapi-backend';
 import type { User } from './accounts.ts';
 import type { Directory, ResourceKind } from './directory.ts';
@@ -9,8 +9,12 @@ import { HttpError } from './errors.ts';
 /** The collections the directory models, by their first path segment. */
 const COLLECTIONS: Readonly<Record<string, ResourceKind>> = { spaces: 'space', groups: 'group' };
 
-/** 'onezone': oz_* user-wide, the rest on the resource; 'userWide': every privilege is the user's. */
-export type PrivilegeScope = 'onezone' | 'userWide';
+export interface PrivilegeScope {
+  /** True for a privilege of the user's own; false for one held on the resource the path addresses. */
+  userWide(name: string): boolean;
+  /** Where resource privileges are held; without it every privilege is checked as user-wide. */
+  directory?: Directory;
+}
 
 export type Authorize = (caller: User, params: Record<string, string>) => void;
 
@@ -28,11 +32,12 @@ export function addressedKind(pathTemplate: string): ResourceKind | undefined {
  * The operation's check, worked out once: it throws 403 when the caller holds none of the privileges, 404 when
  * the resource they would be held on does not exist.
  */
-export function authorizer(operation: Operation, directory: Directory, scope: PrivilegeScope): Authorize {
+export function authorizer(operation: Operation, scope: PrivilegeScope): Authorize {
   const required = privilegesOf(operation);
   if (required.length === 0) return () => {};
-  const userWide = scope === 'onezone' ? required.filter((name) => name.startsWith('oz_')) : required;
-  const onResource = scope === 'onezone' ? required.filter((name) => !name.startsWith('oz_')) : [];
+  const { directory } = scope;
+  const userWide = directory ? required.filter((name) => scope.userWide(name)) : required;
+  const onResource = directory ? required.filter((name) => !scope.userWide(name)) : [];
   const kind = onResource.length ? addressedKind(operation.path) : undefined;
   const forbidden = () =>
     new HttpError(
@@ -44,7 +49,7 @@ export function authorizer(operation: Operation, directory: Directory, scope: Pr
   return (caller, params) => {
     if (userWide.some((name) => caller.privileges.includes(name))) return;
     const id = params.id;
-    if (!kind || id === undefined) throw forbidden();
+    if (!kind || id === undefined || !directory) throw forbidden();
     const resource = directory.find(kind, id);
     if (!resource) throw new HttpError(404, 'notFound', 'id', `No ${kind} with id ${id}.`);
     const held = directory.privilegesOf(resource, caller.username);

@@ -6,16 +6,14 @@ import { parse } from 'yaml';
 import type { Spec } from '../openapi/spec-types.ts';
 import { basePathOf } from '../openapi/servers.ts';
 import { PROJECT_ROOT } from '../paths.ts';
+import { API_NAMES } from '../apis/registry.ts';
 import { toBackendDocument } from './backend-document.ts';
 
-/** The four Onedata APIs `npm run serve` serves together, in this order (the first one's URL is `url`). */
-export const API_NAMES = ['onezone', 'onepanel', 'oneprovider', 'luma'] as const;
-export type ApiName = (typeof API_NAMES)[number];
+/** The APIs `npm run serve` serves together, in their profiles' order (the first one's URL is `url`). */
+export { API_NAMES };
 
 /** spec/<api>/openapi.yaml */
-export const specPathOf = (api: ApiName) => join(PROJECT_ROOT, 'spec', api, 'openapi.yaml');
-/** What `--spec` names by default in the CLI's help: the first API's spec. */
-export const DEFAULT_SPEC_PATH = specPathOf(API_NAMES[0]);
+export const specPathOf = (api: string) => join(PROJECT_ROOT, 'spec', api, 'openapi.yaml');
 
 export interface LoadedSpec {
   /** Which API: the last segment of the base path (`/api/v3/onepanel` → onepanel), else 'api'. */
@@ -29,7 +27,7 @@ export interface LoadedSpec {
   privileges: ReadonlySet<string>;
 }
 
-export function loadSpec(path: string = DEFAULT_SPEC_PATH): LoadedSpec {
+export function loadSpec(path: string): LoadedSpec {
   return specFrom(parse(readFileSync(path, 'utf8')) as Spec);
 }
 

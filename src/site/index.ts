@@ -34,6 +34,8 @@ export interface SiteInput {
   specYamlText: string;
   /** Where the spec lives, relative to the project root (the pages name it). */
   specPath: string;
+  /** The port of the API's Prism mock, which the "Try it" forms call (its profile's; default 4010). */
+  mockPort?: number;
 }
 
 export interface ApiSiteInput extends SiteInput {
@@ -45,14 +47,12 @@ export interface ApiSiteInput extends SiteInput {
 
 type SiteFile = { path: string; content: string };
 
-/** The APIs in the order `npm start -- --mock` starts their Prism mocks (sorted names: luma, onepanel, …). */
-const KNOWN_APIS = ['luma', 'onepanel', 'oneprovider', 'onezone'];
 const SERVER_ORIGIN = 'http://127.0.0.1:8080';
 const MOCK_PORT = 4010;
 
 /** A one-API site, paths relative to the project root (`site/...`). */
 export async function siteArtifacts(input: SiteInput): Promise<SiteFile[]> {
-  const info = siteInfo(input, apiOf(input.specPath), KNOWN_APIS);
+  const info = siteInfo(input, apiOf(input.specPath));
   const model = siteModel(input.spec, input.report, input.operations, { ...info, assetPrefix: '' });
   const { pages, bundle, docs } = await apiPages(input, model, '', 0);
   const search = [searchPageArtifact([{ title: input.spec.info.title, index: INDEX_PAGE }]), searchIndexArtifact(docs)];
@@ -77,7 +77,7 @@ export async function portalArtifacts(apis: ApiSiteInput[], releases?: PortalRel
     const up = rootPrefix(folder);
     const api = byApi.get(input.api)!;
     const info: SiteInfo = {
-      ...siteInfo(input, input.api, names),
+      ...siteInfo(input, input.api),
       ...(releases && release !== plan.default
         ? { clientModule: `../generated/${input.api}/releases/${release}/client.ts` }
         : {}),
@@ -171,12 +171,11 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item:
 }
 
 function apiOf(specPath: string): string {
-  return /^spec\/([^/]+)\/openapi\.yaml$/.exec(specPath)?.[1] ?? 'onezone';
+  return /^spec\/([^/]+)\/openapi\.yaml$/.exec(specPath)?.[1] ?? 'api';
 }
 
-/** What every page says about its API; its client module follows the spec's folder (spec/<api>/). `apis`: every
- * API's name, sorted, as the mock ports follow. */
-function siteInfo({ spec, specPath }: SiteInput, api: string, apis: string[]): Omit<SiteInfo, 'assetPrefix'> {
+/** What every page says about its API; its client module follows the spec's folder (spec/<api>/). */
+function siteInfo({ spec, specPath, mockPort }: SiteInput, api: string): Omit<SiteInfo, 'assetPrefix'> {
   const basePath = basePathOf(spec) || `/api/v3/${api}`;
   return {
     apiTitle: spec.info.title,
@@ -186,7 +185,7 @@ function siteInfo({ spec, specPath }: SiteInput, api: string, apis: string[]): O
     api,
     tryIt: {
       server: `${SERVER_ORIGIN}${basePath}`,
-      mock: `http://127.0.0.1:${MOCK_PORT + Math.max(0, apis.indexOf(api))}`,
+      mock: `http://127.0.0.1:${mockPort ?? MOCK_PORT}`,
     },
   };
 }

@@ -1,6 +1,6 @@
 // What the pipeline reads: the APIs of a project (spec/<api>/sources.yaml), their pages, the toolkit's own
 // sources. Light to load, so that a check whose inputs did not change can tell so without loading the pipeline.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PROJECT_ROOT } from '../paths.ts';
@@ -11,15 +11,8 @@ import { loadReleasePlan, releaseTargets, type ReleasePlan, type ReleaseTarget }
 
 const SRC_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** The APIs of a project: every folder of spec/ with a sources.yaml, in name order. */
-export function apiNames(root: string): string[] {
-  const specDir = join(root, 'spec');
-  if (!existsSync(specDir)) return [];
-  return readdirSync(specDir, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && existsSync(join(specDir, e.name, 'sources.yaml')))
-    .map((e) => e.name)
-    .sort();
-}
+/** The APIs of a project, as the profile registry finds them (src/apis/discover.ts). */
+export { apiNames } from '../apis/discover.ts';
 
 export const apiManifest = (root: string, api: string) => join(root, 'spec', api, 'sources.yaml');
 

@@ -14,6 +14,7 @@ import { bundleLintPlugin, PLUGIN_BUNDLE } from '../lint/plugin-bundle.ts';
 import { portalArtifacts } from '../site/index.ts';
 import type { Doc } from '../changes/types.ts';
 import { changelogJson, changelogPath, releaseChangelogs, type ReleaseChangelog } from './changelogs.ts';
+import { profileOf } from '../apis/registry.ts';
 import { buildApi, pagesClaimedTwice, type ApiBuild } from './apis.ts';
 import { codeKey } from './module-graph.ts';
 import {
@@ -187,7 +188,12 @@ async function siteStage(
   remembered: Remembered,
 ) {
   const key = [
-    ...releases.flatMap((r) => [r.specPath, r.specYamlText, JSON.stringify(r.report)]),
+    ...releases.flatMap((r) => [
+      r.specPath,
+      r.specYamlText,
+      JSON.stringify(r.report),
+      String(profileOf(r.target.api)?.mockPort),
+    ]),
     JSON.stringify(plan),
     ...changelogs.map((c) => JSON.stringify(c)),
     // Run as a process (build-docs), not imported: the module graph does not see it.
@@ -206,6 +212,7 @@ async function siteStage(
         operations: operationIndex(spec),
         specPath,
         specYamlText,
+        mockPort: profileOf(target.api)?.mockPort,
       })),
       portal,
     ),

@@ -1,6 +1,6 @@
 // LUMA users and their storage credentials, in memory (State.lumaUsers): POST /admin/users,
 // GET/PUT/DELETE /admin/users/{lid}, PUT /admin/users/{lid}/credentials.
-import { HttpError } from '../../errors.ts';
+import { HttpError } from '../../../server/errors.ts';
 import type { Implementation, ResponseBody } from './types.ts';
 
 const noSuchUser = (lid: number) => new HttpError(404, 'invalid_user', 'lid', `No LUMA user with id ${lid}.`);

@@ -1,6 +1,6 @@
 // POST /user/groups/join: the caller spends a group invite token (from createUserGroupInviteToken) and becomes
 // a member of its group, without group privileges. Same token rules as join_space.
-import { HttpError } from '../../errors.ts';
+import { HttpError } from '../../../server/errors.ts';
 import { whyRefused } from './join-space.ts';
 import type { Implementation } from './types.ts';
 

@@ -1,7 +1,7 @@
 // Onepanel user accounts, in memory (State.panelUsers): POST /users, GET/PATCH/DELETE /users/{username}. The
 // docs list no operation listing users. A created user logs in with HTTP basic.
-import { HttpError } from '../../errors.ts';
-import { passwordProblem } from '../../panel-users.ts';
+import { HttpError } from '../../../server/errors.ts';
+import { passwordProblem } from '../../../server/panel-users.ts';
 import type { Implementation, ResponseBody } from './types.ts';
 
 const noSuchUser = (username: string) => new HttpError(404, 'Not Found', 'username', `No user named ${username}.`);

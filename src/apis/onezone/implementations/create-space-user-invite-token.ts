@@ -1,6 +1,6 @@
 // POST /spaces/{id}/users/token: an invite token for the space (space_invite_user is checked before, from
 // the spec's x-privileges).
-import { HttpError } from '../../errors.ts';
+import { HttpError } from '../../../server/errors.ts';
 import type { Implementation, ResponseBody } from './types.ts';
 
 export const createSpaceUserInviteToken: Implementation<'create_space_user_invite_token'> = ({

@@ -1,6 +1,6 @@
 // POST /groups/{id}/users/token: an invite token for the group (group_add_user on the group, or the
 // oz_groups_add_relationships admin privilege, is checked before, from the spec's x-privileges).
-import { HttpError } from '../../errors.ts';
+import { HttpError } from '../../../server/errors.ts';
 import type { Implementation, ResponseBody } from './types.ts';
 
 export const createUserGroupInviteToken: Implementation<'createUserGroupInviteToken'> = ({ caller, params, state }) => {

@@ -1,7 +1,7 @@
 // POST /user/spaces/join: the caller spends a space invite token and becomes a member of its space.
-import { HttpError } from '../../errors.ts';
-import type { ResourceKind } from '../../directory.ts';
-import type { Verification } from '../../invite-tokens.ts';
+import { HttpError } from '../../../server/errors.ts';
+import type { ResourceKind } from '../../../server/directory.ts';
+import type { Verification } from '../../../server/invite-tokens.ts';
 import type { Implementation } from './types.ts';
 
 /** Why an unusable token is refused, for the 400 of join_space and join_group. */
