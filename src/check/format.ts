@@ -1,23 +1,41 @@
-// The formatter's verdict on the toolkit's own sources (biome.jsonc: width 120), as `npm run check` reports it.
+// Biome's verdict (formatter and linter, biome.jsonc: width 120) on the toolkit's own sources, as `npm run check`
+// reports it.
 import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-/** Files Biome would reformat, relative to `root`; empty when everything is formatted. Asynchronous: the
- * formatter, a process of its own, runs while check does the rest of its work. */
-export function unformattedFiles(root: string): Promise<string[]> {
+export interface CodeStyle {
+  /** Files Biome would reformat, relative to the project root. */
+  unformatted: string[];
+  /** `file:line rule: message` for each lint diagnostic. */
+  lint: string[];
+}
+
+/** Biome's formatter and linter over the toolkit's sources (`biome check`), relative to `root`. Asynchronous: Biome,
+ * a process of its own, runs while check does the rest of its work. */
+export function codeStyle(root: string): Promise<CodeStyle> {
   const biome = createRequire(import.meta.url).resolve('@biomejs/biome/bin/biome');
-  const args = [biome, 'format', '--reporter=github', '--max-diagnostics=none', root];
+  const args = [biome, 'check', '--reporter=github', '--max-diagnostics=none', root];
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
       args,
       { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
-        const files = [...stdout.matchAll(/^::error title=format,file=([^,]+),/gm)].map((m) => relative(root, m[1]!));
-        if (error && files.length === 0) reject(new Error(`biome format failed: ${stderr.trim() || error.message}`));
-        else resolve([...new Set(files)]);
+        const diagnostics = [
+          ...stdout.matchAll(/^::(?:error|warning) title=([^,]+),file=([^,]+),line=(\d+),.*?::(.*)$/gm),
+        ];
+        const unformatted = new Set<string>();
+        const lint: string[] = [];
+        for (const [, title, file, line, message] of diagnostics) {
+          const at = relative(root, file!);
+          if (title === 'format') unformatted.add(at);
+          else lint.push(`${at}:${line} ${title}: ${message}`);
+        }
+        if (error && diagnostics.length === 0)
+          reject(new Error(`biome check failed: ${stderr.trim() || error.message}`));
+        else resolve({ unformatted: [...unformatted], lint });
       },
     );
   });

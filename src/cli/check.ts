@@ -1,7 +1,8 @@
 // npm run check [-- --root <dir>]: recomputes every artifact in memory (or takes their digests when no input
 // changed since a sync or check recorded them) and compares them with the files on disk (writes nothing but its
 // caches); lints the spec; type-checks the generated code.
-// Checks the formatting of the toolkit's own sources. Exits 1 listing each problem and the command that fixes it.
+// Checks the formatting and lint of the toolkit's own sources and that none of their exports goes unused.
+// Exits 1 listing each problem and the command that fixes it.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -13,7 +14,8 @@ import { differsOnDisk, digestOf, recordedDigest } from '../sync/pipeline-digest
 import { cacheDir, fileMemo, packageVersion } from '../sync/memo.ts';
 import { lintSpec } from '../check/lint-spec.ts';
 import { typecheckGenerated } from '../check/typecheck.ts';
-import { MAX_WIDTH, overlongLines, unformattedFiles } from '../check/format.ts';
+import { codeStyle, MAX_WIDTH, overlongLines } from '../check/format.ts';
+import { unusedCode } from '../check/unused-exports.ts';
 import { parseCommand, rootOption } from './args.ts';
 
 const { values } = parseCommand({
@@ -31,7 +33,9 @@ const fix = values.root ? `npm run sync -- --root ${values.root}` : 'npm run syn
 const progress = (stage: string, ms: number, detail: string) => console.log(progressLine(stage, ms, detail));
 const problems: string[] = [];
 const memo = fileMemo(cacheDir(root));
-const formatting = unformattedFiles(PROJECT_ROOT);
+const formatting = codeStyle(PROJECT_ROOT);
+const unused = unusedCode(PROJECT_ROOT, memo);
+unused.catch(() => {});
 // Awaited at the end; a failure before then must not count as an unhandled rejection.
 formatting.catch(() => {});
 
@@ -96,16 +100,25 @@ if (stale.length === 0 && errors.length === 0) {
 }
 
 t0 = performance.now();
-const unformatted = await formatting;
+const { unformatted, lint: codeLint } = await formatting;
 for (const file of unformatted) {
   problems.push(`format: ${file} is not formatted — run \`npx biome format --write .\``);
 }
+for (const diagnostic of codeLint) problems.push(`biome: ${diagnostic}`);
 const overlong = overlongLines(PROJECT_ROOT);
 for (const line of overlong) problems.push(`format: ${line} is wider than ${MAX_WIDTH}: break the string or comment`);
 progress(
   'format',
   performance.now() - t0,
-  `${unformatted.length} unformatted file(s), ${overlong.length} overlong line(s)`,
+  `${unformatted.length} unformatted file(s), ${overlong.length} overlong line(s), ${codeLint.length} lint error(s)`,
+);
+t0 = performance.now();
+const { problems: unusedProblems, hit: knipHit } = await unused;
+for (const problem of unusedProblems) problems.push(`knip: ${problem}`);
+progress(
+  'knip',
+  performance.now() - t0,
+  `${unusedProblems.length} unused export(s) or dependency(ies)${knipHit ? ' (memo hit)' : ''}`,
 );
 
 if (problems.length) {
