@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../paths.ts';
 
-export const PRISM_BIN = join(PROJECT_ROOT, 'node_modules', '.bin', 'prism');
+const PRISM_BIN = join(PROJECT_ROOT, 'node_modules', '.bin', 'prism');
 export const DEFAULT_MOCK_PORT = 4010;
 
 export interface MockOptions {

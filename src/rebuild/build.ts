@@ -50,7 +50,7 @@ export interface BuildResult {
   sources: Source[];
 }
 
-export const OPENAPI_VERSION = '3.1.0';
+const OPENAPI_VERSION = '3.1.0';
 
 export function buildSpec(input: BuildInput): BuildResult {
   const findings = new Findings();
@@ -145,7 +145,8 @@ export function buildFromSources(
   const paths: Record<string, Record<string, Schema>> = {};
   for (const op of inPathOrder) {
     const pointer = `/paths/${pointerSegment(op.path)}/${op.method}`;
-    (paths[op.path] ??= {})[op.method] = emitOperation(op, exampleSources, pointer);
+    paths[op.path] ??= {};
+    paths[op.path]![op.method] = emitOperation(op, exampleSources, pointer);
   }
   const security = emitSecurity(model.securitySchemes, manifest.securitySchemes);
   if (model.securitySchemes.length === 0 && firstPage) {

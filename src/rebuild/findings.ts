@@ -1,7 +1,7 @@
 // Every problem the rebuilder meets is a Finding with the doc location it came from (Redocly-style):
 // nothing is dropped silently, and the build report is just these, grouped.
 
-export type Severity = 'error' | 'warning' | 'info';
+type Severity = 'error' | 'warning' | 'info';
 
 /** Stable, greppable categories; REPORT.md groups by these. */
 export type FindingCode =

@@ -23,7 +23,7 @@ export interface Parameter {
   at: Location;
 }
 
-export interface RequestBody {
+interface RequestBody {
   name: string;
   required: boolean;
   description: string;
@@ -54,7 +54,7 @@ export interface Response {
   at: Location;
 }
 
-export interface CodeSample {
+interface CodeSample {
   label: string;
   lang: string;
   source: string;
@@ -105,7 +105,7 @@ export interface SchemaDefinition {
 }
 
 /** How a component was rebuilt, for the report: one line per component with the page line it came from. */
-export type ComponentKind = 'plain' | 'composed' | 'subtype' | 'parent' | 'nested' | 'inferred';
+type ComponentKind = 'plain' | 'composed' | 'subtype' | 'parent' | 'nested' | 'inferred';
 
 /**
  * One entry of components/schemas, decided on the model before anything is emitted: a definition page (with

@@ -9,8 +9,8 @@ import { STUB_HEADER } from '../openapi/stub-reply.ts';
 /** What the portal is served on by `npm start` (its default --site-port), under both local names. */
 export const DEFAULT_CORS_ORIGINS: readonly string[] = ['http://127.0.0.1:8000', 'http://localhost:8000'];
 
-export const ALLOWED_HEADERS = 'Authorization, X-Auth-Token, Content-Type';
-export const EXPOSED_HEADERS = `Location, ${STUB_HEADER.replace(/\b[a-z]/g, (c) => c.toUpperCase())}`;
+const ALLOWED_HEADERS = 'Authorization, X-Auth-Token, Content-Type';
+const EXPOSED_HEADERS = `Location, ${STUB_HEADER.replace(/\b[a-z]/g, (c) => c.toUpperCase())}`;
 /** How long a browser may cache a preflight's answer, in seconds. */
 const MAX_AGE = '600';
 

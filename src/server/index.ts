@@ -23,9 +23,8 @@ import { API_NAMES, loadSpec, specPathOf, type LoadedSpec } from './spec.ts';
 
 export { API_NAMES, specPathOf } from './spec.ts';
 export { DEFAULT_USERS_PATH } from './accounts.ts';
-export type { Log } from './log.ts';
 export { DEFAULT_CORS_ORIGINS, siteOrigins } from './cors.ts';
-export { DEFAULT_STATE_LIMITS, LIMITS, type StateLimits } from './limits.ts';
+export { DEFAULT_STATE_LIMITS } from './limits.ts';
 
 export const DEFAULT_PORT = 8080;
 export const DEFAULT_HOST = '127.0.0.1';

@@ -68,7 +68,8 @@ export class InviteTokens {
       randomFillSync(this.pool);
       this.drawn = 0;
     }
-    const token = this.pool.toString('base64url', this.drawn, (this.drawn += NONCE_BYTES));
+    const token = this.pool.toString('base64url', this.drawn, this.drawn + NONCE_BYTES);
+    this.drawn += NONCE_BYTES;
     const entry: Entry = {
       kind: invitation.kind,
       resourceId: invitation.resourceId,

@@ -26,7 +26,7 @@ export function assertSupportedMediaType(
 /** "Application/JSON; charset=utf-8" → "application/json". */
 function mediaType(header: string | string[] | undefined): string | undefined {
   const value = Array.isArray(header) ? header[0] : header;
-  const media = value?.split(';')[0]!.trim().toLowerCase();
+  const media = value?.split(';', 1)[0]?.trim().toLowerCase();
   return media || undefined;
 }
 

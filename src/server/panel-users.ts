@@ -14,7 +14,7 @@ export interface PanelUser {
 }
 
 /** The rules the docs state for UserCreateRequest; undefined when the value meets them. */
-export function usernameProblem(username: string): string | undefined {
+function usernameProblem(username: string): string | undefined {
   if (username.length > LIMITS.nameLength) return `The user name must be at most ${LIMITS.nameLength} characters long.`;
   if (!/^[a-zA-Z0-9]{4,}$/.test(username))
     return 'The user name must be at least 4 characters long and contain only alphanumeric characters [a-zA-Z0-9].';

@@ -23,7 +23,7 @@ export function privilegesOf(operation: Operation): readonly string[] {
 }
 
 /** The kind of resource a path such as /spaces/{id}/users/token addresses by {id}, if any. */
-export function addressedKind(pathTemplate: string): ResourceKind | undefined {
+function addressedKind(pathTemplate: string): ResourceKind | undefined {
   const [, collection = '', idSegment] = pathTemplate.split('/');
   return idSegment === '{id}' && Object.hasOwn(COLLECTIONS, collection) ? COLLECTIONS[collection] : undefined;
 }

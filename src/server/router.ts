@@ -160,7 +160,7 @@ function parsedBody(body: unknown): unknown {
 function decodeParameters(names: string[], values: RegExpExecArray): Record<string, string> {
   const params: Record<string, string> = {};
   try {
-    names.forEach((name, i) => (params[name] = decodeURIComponent(values[i + 1]!)));
+    for (const [i, name] of names.entries()) params[name] = decodeURIComponent(values[i + 1]!);
   } catch {
     throw new HttpError(400, 'badValue', 'path', 'A path parameter is not valid percent-encoding.');
   }

@@ -8,7 +8,7 @@ type SecurityScheme = Spec['components']['securitySchemes'][string];
 type Headers = Record<string, string | string[] | undefined>;
 type SchemeCheck = (headers: Headers) => User | undefined;
 
-export interface Authentication {
+interface Authentication {
   /** True when the operation's security is met (always for public operations). */
   authorized: boolean;
   caller: User | undefined;
@@ -88,9 +88,7 @@ function schemeCheck(scheme: SecurityScheme, accounts: Accounts): SchemeCheck {
 }
 
 /** "Basic dXNlcjpwYXNz" → {username: 'user', password: 'pass'}; undefined for anything else. */
-export function basicCredentials(
-  header: string | string[] | undefined,
-): { username: string; password: string } | undefined {
+function basicCredentials(header: string | string[] | undefined): { username: string; password: string } | undefined {
   const match = typeof header === 'string' && /^basic +([A-Za-z0-9+/]+={0,2}) *$/i.exec(header);
   if (!match) return undefined;
   const decoded = Buffer.from(match[1]!, 'base64').toString('utf8');

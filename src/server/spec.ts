@@ -31,7 +31,7 @@ export function loadSpec(path: string): LoadedSpec {
   return specFrom(parse(readFileSync(path, 'utf8')) as Spec);
 }
 
-export function specFrom(document: Spec): LoadedSpec {
+function specFrom(document: Spec): LoadedSpec {
   const privileges = new Set<string>();
   for (const item of Object.values(document.paths ?? {})) {
     for (const op of Object.values(item ?? {})) {

@@ -35,7 +35,7 @@ function templatePattern(path: string): { pattern: RegExp; names: string[] } {
  * The path parameter values of the documented request: the ids the docs' cURL samples (x-codeSamples, or the
  * cURL in the description) put in the request path. Shell variables ($GROUP_ID) are not values.
  */
-export function documentedPathValues(op: SpecOperation, path: string): Record<string, string> {
+function documentedPathValues(op: SpecOperation, path: string): Record<string, string> {
   const { pattern, names } = templatePattern(path);
   if (!names.length) return {};
   const sources = [...(op['x-codeSamples'] ?? []).map((s) => s.source), op.description ?? ''];
@@ -69,8 +69,9 @@ export function exampleRequest(op: SpecOperation, spec: Spec, path?: string): Ex
   const documented = path ? documentedPathValues(op, path) : {};
   for (const p of op.parameters ?? []) {
     if (p.in !== 'path' && !p.required) continue;
-    (params[p.in] ??= {})[p.name] =
-      p.in === 'path' && p.name in documented ? documented[p.name] : parameterExample(p, spec);
+    const group = params[p.in] ?? {};
+    params[p.in] = group;
+    group[p.name] = p.in === 'path' && p.name in documented ? documented[p.name] : parameterExample(p, spec);
   }
   const media = op.requestBody?.content['application/json'];
   const example = media && Object.values(media.examples ?? {})[0];

@@ -41,8 +41,8 @@ export function highlight(source: string, language: string): string {
     for (const [kind, pattern] of rules) {
       pattern.lastIndex = i;
       const m = pattern.exec(source);
-      if (m && m[0].length && (i === 0 || !/\w/.test(source[i - 1]!) || !/^\w/.test(m[0]))) {
-        out += escapeText(plain) + `<span class="tok-${kind}">${escapeText(m[0])}</span>`;
+      if (m?.[0].length && (i === 0 || !/\w/.test(source[i - 1]!) || !/^\w/.test(m[0]))) {
+        out += `${escapeText(plain)}<span class="tok-${kind}">${escapeText(m[0])}</span>`;
         plain = '';
         i += m[0].length;
         continue outer;

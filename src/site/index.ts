@@ -21,7 +21,6 @@ import { type SiteModel, siteModel } from './site-model.ts';
 import { changesPageArtifact, missingReleasePage } from './page-changes.ts';
 import { ApiReleases, type PortalReleases, releaseFolder } from './releases.ts';
 
-export type { ReportJson } from '../rebuild/report/model.ts';
 export type { PortalReleases, SiteChangelog } from './releases.ts';
 
 export interface SiteInput {

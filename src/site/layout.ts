@@ -99,7 +99,7 @@ ${body}
 
 /** The header every page shares: its own links, then the search form (a GET form: works without JavaScript). */
 /** `scope`: more fields of the form (a release to search). */
-export function siteHeader(links: string, searchPage: string, query = '', scope = ''): string {
+function siteHeader(links: string, searchPage: string, query = '', scope = ''): string {
   const box = `<input id="search-input" name="q" type="search" autocomplete="off" value="${escapeHtml(query)}">`;
   const input = box + scope;
   return `<header class="site-header">

@@ -51,7 +51,7 @@ ${cards.join('\n')}
 }
 
 /** The spec's security schemes in words: a header, HTTP basic, or none. */
-export function authentication(spec: Spec): string {
+function authentication(spec: Spec): string {
   const schemes = Object.entries(spec.components.securitySchemes ?? {}).map(([name, s]) => {
     if (s.type === 'apiKey')
       return `a token in the <code>${escapeHtml(s.name ?? name)}</code> ${escapeHtml(s.in ?? '')}`;

@@ -76,7 +76,7 @@ function value(v: unknown): string {
   if (v === undefined) return '<span class="muted">(absent)</span>';
   const text = typeof v === 'string' ? v : JSON.stringify(v, null, 2);
   if (text.length <= VALUE_PREVIEW && !text.includes('\n')) return `<code>${escapeHtml(text)}</code>`;
-  const preview = text.replace(/\s+/g, ' ').slice(0, VALUE_PREVIEW - 1) + '…';
+  const preview = `${text.replace(/\s+/g, ' ').slice(0, VALUE_PREVIEW - 1)}…`;
   const full = `<pre tabindex="0"><code>${escapeHtml(text)}</code></pre>`;
   return `<details><summary>${escapeHtml(preview)}</summary>${full}</details>`;
 }

@@ -98,7 +98,7 @@ function tsLiteral(value: unknown, indent: string): string {
   if (typeof value === 'string')
     return `'${JSON.stringify(value).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'undefined';
-  const inner = indent + '  ';
+  const inner = `${indent}  `;
   const items = Array.isArray(value)
     ? value.map((v) => tsLiteral(v, inner))
     : Object.entries(value).map(

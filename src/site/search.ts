@@ -201,8 +201,8 @@ export function searchPageArtifact(
 } {
   const browse = apis.map((a) => `<a href="${escapeHtml(a.index)}">${escapeHtml(a.title)}</a>`).join(', ');
   const status = 'Type a word: an operationId, a summary, a path, a privilege, a header or a schema.';
-  const noscript =
-    'Ranked search needs JavaScript. ' + `Browse every operation and schema from the API pages instead: ${browse}.`;
+  const fallback = 'Browse every operation and schema from the API pages instead';
+  const noscript = `Ranked search needs JavaScript. ${fallback}: ${browse}.`;
   const hint =
     'Results update as you type; ↓ and ↑ move through them, Esc returns to the search box. ' +
     'Search for several words finds pages with all of them.';

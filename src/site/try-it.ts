@@ -9,7 +9,7 @@ import type { SiteInfo } from './layout.ts';
 import type { SiteOperation } from './site-model.ts';
 
 /** The development user of src/server/users.yaml (never a real credential). */
-export const TRY_USER = { username: 'admin', password: 'password', token: 'admin-token-3f9c1e7a5b2d4c8e' };
+const TRY_USER = { username: 'admin', password: 'password', token: 'admin-token-3f9c1e7a5b2d4c8e' };
 
 export interface TryAuth {
   kind: 'basic' | 'token' | 'none';

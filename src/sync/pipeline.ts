@@ -28,7 +28,7 @@ import {
 } from './releases.ts';
 import { packageVersion, type Memo } from './memo.ts';
 
-export interface Artifact {
+interface Artifact {
   /** Path relative to the project root. */
   path: string;
   content: string;
@@ -170,7 +170,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
 }
 
 /** One API release as the site stage receives it: its spec and report as objects, the spec's text for Redoc. */
-export interface SiteRelease {
+interface SiteRelease {
   target: ReleaseTarget;
   spec: Spec;
   specPath: string;

@@ -1,4 +1,4 @@
-// A throwaway copy of the project (sources, benchmarks, generated files; node_modules linked) for tests that
+// A throwaway copy of the project (sources, benchmarks, tests, generated files; node_modules linked) for tests that
 // edit files and run the project's own commands against them.
 import { cpSync, mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,9 +12,11 @@ const COPIED = [
   'tsconfig.json',
   'redocly.yaml',
   'biome.jsonc',
+  'knip.jsonc',
   'spec',
   'src',
   'bench',
+  'test',
   'generated',
   'site',
 ];

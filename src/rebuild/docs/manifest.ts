@@ -20,7 +20,7 @@ export interface Manifest {
 }
 
 /** One page (`file`) or every page below a doc directory (`dir`), paths relative to the manifest. */
-export type ManifestSource = ({ file: string; dir?: never } | { dir: string; file?: never }) & {
+type ManifestSource = ({ file: string; dir?: never } | { dir: string; file?: never }) & {
   release: string;
   order: number;
   note?: string;

@@ -72,7 +72,10 @@ function walk(
     const isFolder = e.isDirectory() || (e.isSymbolicLink() && statOrUndefined(full)?.isDirectory());
     if (!isFolder) return isPage(e.name) ? [full] : [];
     const real = realpathSync(full);
-    if (seen.has(real)) return (repeated.push(full), []);
+    if (seen.has(real)) {
+      repeated.push(full);
+      return [];
+    }
     seen.add(real);
     return walk(full, repeated, isPage, seen);
   });

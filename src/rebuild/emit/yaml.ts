@@ -35,6 +35,7 @@ function endsWithSpace(s: string): boolean {
 
 /** A multi-line string as a `|-` literal block where YAML can keep it exactly; else undefined (quote it). */
 function blockString(s: string, indent: string): string | undefined {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what a literal block cannot hold.
   if (/[^\S\n]\n|[^\S\n]$|\t|\r|[\u0000-\u0008\u000b-\u001f\u007f\u0085\u2028\u2029\ufeff]/.test(s)) return undefined;
   if (/^\s/.test(s) || s.endsWith('\n')) return undefined;
   // Every line indented, except empty ones (no trailing spaces in the output).
@@ -44,7 +45,8 @@ function blockString(s: string, indent: string): string | undefined {
 const indents: string[] = [];
 const dashes: string[] = [];
 function indentOf(depth: number): string {
-  return (indents[depth] ??= INDENT.repeat(depth));
+  indents[depth] ??= INDENT.repeat(depth);
+  return indents[depth];
 }
 
 /** One `key:` or `- ` entry: `head` is its first line up to the value. */
@@ -67,7 +69,8 @@ function writeEntry(out: Output, head: string, value: unknown, depth: number, li
 }
 
 function writeItems(out: Output, items: unknown[], depth: number): void {
-  const dash = (dashes[depth] ??= `${indentOf(depth)}- `);
+  dashes[depth] ??= `${indentOf(depth)}- `;
+  const dash = dashes[depth];
   for (const item of items) writeEntry(out, dash, item, depth + 1, true);
 }
 
@@ -84,7 +87,8 @@ function writeEntries(
   head: string,
 ): boolean {
   const indent = indentOf(depth);
-  const heads = (out.heads[depth] ??= new Map());
+  out.heads[depth] ??= new Map();
+  const heads = out.heads[depth];
   let first = true;
   for (const key in record) {
     let keyHead: string | undefined;
@@ -92,7 +96,10 @@ function writeEntries(
     else {
       if (first) out.text += `${head}\n`;
       keyHead = heads.get(key);
-      if (keyHead === undefined) heads.set(key, (keyHead = `${indent}${quoteIfNeeded(key)}:`));
+      if (keyHead === undefined) {
+        keyHead = `${indent}${quoteIfNeeded(key)}:`;
+        heads.set(key, keyHead);
+      }
     }
     first = false;
     writeEntry(out, keyHead, record[key], depth + 1, false);

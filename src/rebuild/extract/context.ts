@@ -51,7 +51,10 @@ export function parseJson(
   what: string,
 ): { ok: true; value: unknown } | { ok: false } {
   let known = ctx.memo.json.get(text);
-  if (known === undefined) ctx.memo.json.set(text, (known = readJson(text)));
+  if (known === undefined) {
+    known = readJson(text);
+    ctx.memo.json.set(text, known);
+  }
   if (!(known instanceof NotJson)) return { ok: true, value: known };
   ctx.findings.warn(
     'invalid-json',

@@ -32,7 +32,7 @@ export interface AnchorBlock extends BlockBase {
   kind: 'anchor';
   name: string;
 }
-export interface ParagraphBlock extends BlockBase {
+interface ParagraphBlock extends BlockBase {
   kind: 'paragraph';
   spans: Span[];
   text: string;
@@ -53,12 +53,12 @@ export interface TableBlock extends BlockBase {
   /** Cells each body row has in the source; markdown-it pads short rows and drops surplus cells. */
   rowWidths: number[];
 }
-export interface ListBlock extends BlockBase {
+interface ListBlock extends BlockBase {
   kind: 'list';
   items: Cell[];
 }
 /** Anything else (blockquote, hr, raw html …): kept so it can be reported if nothing maps it. */
-export interface OtherBlock extends BlockBase {
+interface OtherBlock extends BlockBase {
   kind: 'other';
   type: string;
   text: string;

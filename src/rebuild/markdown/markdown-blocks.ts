@@ -164,7 +164,10 @@ function sharedCell(inline: Token | undefined, cells: Map<Token[], Cell>): Cell 
   const children = inline?.children;
   if (!children) return spansCell(inlineSpans(inline));
   let cell = cells.get(children);
-  if (!cell) cells.set(children, (cell = spansCell(inlineSpans(inline))));
+  if (!cell) {
+    cell = spansCell(inlineSpans(inline));
+    cells.set(children, cell);
+  }
   return cell;
 }
 
@@ -186,7 +189,7 @@ const CLOSES = new Map<string, SpanMode>([
 const BR = /^<br\s*\/?>$/i;
 
 /** Inline tokens → spans. Nested emphasis collapses to its outermost kind, which is all the tables use. */
-export function inlineSpans(inline: Token | undefined, skip = 0): Span[] {
+function inlineSpans(inline: Token | undefined, skip = 0): Span[] {
   const children = inline?.children ?? [];
   // Most cells are one run of plain text.
   if (children.length === skip + 1 && children[skip]!.type === 'text')

@@ -9,7 +9,7 @@ import type { SchemaEvidence } from './operations.ts';
 import { referencedNames, refName } from '../../openapi/ref-utils.ts';
 
 /** Every schema an operation places in the spec (parameters, request body, response headers and bodies). */
-export function schemasOf(op: Operation): Schema[] {
+function schemasOf(op: Operation): Schema[] {
   const schemas = op.parameters.map((p) => p.schema);
   if (op.requestBody) schemas.push(op.requestBody.schema);
   for (const r of op.responses) {
@@ -20,12 +20,12 @@ export function schemasOf(op: Operation): Schema[] {
 }
 
 /** An example with the schema it is shown for, in document order (operations in path order, then pages). */
-export interface ExampleSite {
+interface ExampleSite {
   schema: Schema;
   example: Example;
 }
 
-export function exampleSites(operations: Operation[], plans: ComponentPlan[]): ExampleSite[] {
+function exampleSites(operations: Operation[], plans: ComponentPlan[]): ExampleSite[] {
   const sites: ExampleSite[] = [];
   for (const op of operations) {
     if (op.requestBody && op.requestExamples.body)

@@ -30,8 +30,9 @@ export function dropInvalidExamples(document: Schema, sources: ExampleSources, f
   let ajv: ExampleChecker | undefined; // built only when some schema needs it
   const check = (schema: Schema, value: unknown): string | undefined => {
     try {
-      const checker = walker.supports(schema) ? walker.checker : (ajv ??= ajvChecker(view));
-      return checker.check(schema, value);
+      if (walker.supports(schema)) return walker.checker.check(schema, value);
+      ajv ??= ajvChecker(view);
+      return ajv.check(schema, value);
     } catch (e) {
       // Ajv throws on some inputs (e.g. a lone surrogate in a key); the example is still reported, not fatal.
       return `cannot be checked: ${(e as Error).message}`;
@@ -44,7 +45,10 @@ export function dropInvalidExamples(document: Schema, sources: ExampleSources, f
     const value = site.key === 'example' ? site.holder.example : (site.holder[site.key] as Schema).value;
     const ref = loneRef(site.schema);
     let byValue = ref === undefined ? undefined : verdicts.get(ref);
-    if (ref !== undefined && !byValue) verdicts.set(ref, (byValue = new Map()));
+    if (ref !== undefined && !byValue) {
+      byValue = new Map();
+      verdicts.set(ref, byValue);
+    }
     let reason: string | undefined;
     if (byValue?.has(value)) reason = byValue.get(value);
     else {

@@ -5,7 +5,7 @@ import { REPORT_GROUPS, reportModel, summaryLine } from './model.ts';
 import type { BuildResult } from '../build.ts';
 
 export function reportJson(result: BuildResult): string {
-  return JSON.stringify(reportModel(result), null, 2) + '\n';
+  return `${JSON.stringify(reportModel(result), null, 2)}\n`;
 }
 
 export function reportMarkdown(result: BuildResult, command: string): string {
@@ -50,5 +50,5 @@ const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 function value(v: unknown): string {
   if (v === undefined) return '(absent)';
   const text = typeof v === 'string' ? v : JSON.stringify(v);
-  return `<br>${cell(text.length > 120 ? text.slice(0, 117) + '…' : text)}`;
+  return `<br>${cell(text.length > 120 ? `${text.slice(0, 117)}…` : text)}`;
 }

@@ -10,7 +10,7 @@ import { fullFormats } from 'ajv-formats/dist/formats.js';
 import type { Schema } from '../model.ts';
 import { refTarget } from '../../openapi/ref-utils.ts';
 
-export type Verdict = string | undefined;
+type Verdict = string | undefined;
 
 export interface ExampleChecker {
   /** `undefined` when `value` validates, else Ajv's first error as `<instance path> <message>`. */
@@ -306,5 +306,5 @@ function deepEqual(a: unknown, b: unknown): boolean {
       (k) => Object.hasOwn(b, k) && deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
     );
   }
-  return a !== a && b !== b; // NaN
+  return Number.isNaN(a) && Number.isNaN(b);
 }

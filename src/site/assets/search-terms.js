@@ -4,8 +4,7 @@
 // create, user, group, invite, token; X-Auth-Token → x, auth, token: an all-words search finds them); words lose
 // common English endings
 // (invitation, invites, inviting → invit; tokens → token; spaces → spac).
-(function (root) {
-  'use strict';
+((root) => {
   var STOP = {
     a: 1,
     an: 1,
@@ -33,10 +32,10 @@
 
   function stem(word) {
     if (!/^[a-z]+$/.test(word) || word.length <= 3) return word;
-    for (var i = 0; i < ENDINGS.length; i++) {
-      var end = ENDINGS[i];
+    for (let i = 0; i < ENDINGS.length; i++) {
+      const end = ENDINGS[i];
       if (word.length - end.length >= 3 && word.slice(-end.length) === end) {
-        var base = word.slice(0, -end.length);
+        let base = word.slice(0, -end.length);
         if (end === 'ies' || end === 'ied') base += 'y';
         // invites → invite → invit, spaces → space → spac: strip a final e left behind too.
         if (base.length > 3 && base.slice(-1) === 'e') base = base.slice(0, -1);
@@ -48,16 +47,16 @@
 
   /** The words of a text, identifiers split into theirs. */
   function tokenize(text) {
-    var out = [];
-    var chunks = String(text).split(/[\s,;:()[\]<>"'`=!?*|\\]+/);
-    for (var i = 0; i < chunks.length; i++) {
-      var chunk = chunks[i].replace(/^[.{}/#$&+-]+|[.{}/#$&+-]+$/g, '');
+    const out = [];
+    const chunks = String(text).split(/[\s,;:()[\]<>"'`=!?*|\\]+/);
+    for (let i = 0; i < chunks.length; i++) {
+      const chunk = chunks[i].replace(/^[.{}/#$&+-]+|[.{}/#$&+-]+$/g, '');
       if (!chunk) continue;
-      var parts = chunk
+      const parts = chunk
         .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
         .split(/[^A-Za-z0-9]+/)
         .filter(Boolean);
-      for (var j = 0; j < parts.length; j++) out.push(parts[j]);
+      for (let j = 0; j < parts.length; j++) out.push(parts[j]);
     }
     return out;
   }
@@ -73,13 +72,13 @@
    * weighs more, and more the shorter its path (POST /spaces before POST /spaces/{id}/users/token for "space").
    * Deprecated operations and schemas weigh a little less.
    */
-  function boostDocument(id, term, doc) {
-    if (!doc || doc.kind !== 'operation') return 0.8;
+  function boostDocument(_id, term, doc) {
+    if (doc?.kind !== 'operation') return 0.8;
     var segments = String(doc.path).split('/').filter(Boolean);
     var names = [];
-    segments.forEach(function (s) {
+    segments.forEach((s) => {
       if (s.charAt(0) !== '{')
-        tokenize(s).forEach(function (t) {
+        tokenize(s).forEach((t) => {
           names.push(processTerm(t));
         });
     });

@@ -1,8 +1,7 @@
 // The search page (search.html?q=…): loads MiniSearch's index (search-index.json, prebuilt by `npm run sync`) and
 // shows ranked results as links in #results as the query changes; the URL follows the query, so a search is a
 // link. Keyboard: ↓ from the box enters the results, ↑/↓ move, Esc returns to the box.
-(function () {
-  'use strict';
+(() => {
   var input = document.getElementById('search-input');
   var results = document.getElementById('results');
   var status = document.getElementById('search-status');
@@ -19,16 +18,16 @@
   if (scope && scope.selectedIndex < 0) scope.selectedIndex = 0;
 
   function indexFile() {
-    return (scope && scope.options[scope.selectedIndex].getAttribute('data-index')) || 'search-index.json';
+    return scope?.options[scope.selectedIndex].getAttribute('data-index') || 'search-index.json';
   }
 
   function load() {
     return fetch(indexFile())
-      .then(function (r) {
-        if (!r.ok) throw new Error('HTTP ' + r.status);
+      .then((r) => {
+        if (!r.ok) throw new Error(`HTTP ${r.status}`);
         return r.json();
       })
-      .then(function (data) {
+      .then((data) => {
         options = data.options;
         engine = MiniSearch.loadJS(data.index, {
           fields: options.fields,
@@ -44,12 +43,8 @@
     var base = {
       boost: options.searchOptions.boost,
       boostDocument: terms.boostDocument,
-      prefix: function (term) {
-        return term.length >= 3;
-      },
-      fuzzy: function (term) {
-        return term.length >= 6 ? 0.2 : false;
-      },
+      prefix: (term) => term.length >= 3,
+      fuzzy: (term) => (term.length >= 6 ? 0.2 : false),
     };
     var hits = engine.search(query, Object.assign({ combineWith: 'AND' }, base));
     return hits.length ? hits : engine.search(query, Object.assign({ combineWith: 'OR' }, base));
@@ -69,17 +64,17 @@
       return;
     }
     var hits = search(query);
-    hits.slice(0, LIMIT).forEach(function (hit) {
+    hits.slice(0, LIMIT).forEach((hit) => {
       var li = el('li');
       var a = el('a');
       a.href = hit.url;
       if (hit.kind === 'operation') {
-        a.appendChild(el('span', 'method method-' + String(hit.method).toLowerCase(), hit.method));
+        a.appendChild(el('span', `method method-${String(hit.method).toLowerCase()}`, hit.method));
         a.appendChild(document.createTextNode(' '));
         a.appendChild(el('code', 'path', hit.path));
-        a.appendChild(document.createTextNode(' ' + (hit.title || hit.name)));
+        a.appendChild(document.createTextNode(` ${hit.title || hit.name}`));
       } else {
-        a.appendChild(document.createTextNode(hit.name + ' (schema)'));
+        a.appendChild(document.createTextNode(`${hit.name} (schema)`));
       }
       li.appendChild(a);
       li.appendChild(document.createTextNode(' '));
@@ -87,7 +82,7 @@
       if (hit.kind === 'operation') {
         li.appendChild(document.createTextNode(' '));
         li.appendChild(el('code', '', hit.name));
-      } else if (hit.title) li.appendChild(el('span', 'summary', ' ' + hit.title));
+      } else if (hit.title) li.appendChild(el('span', 'summary', ` ${hit.title}`));
       if (hit.deprecated) {
         li.appendChild(document.createTextNode(' '));
         li.appendChild(el('span', 'badge badge-deprecated', 'Deprecated'));
@@ -100,40 +95,40 @@
         ' for “' +
         query.trim() +
         '”' +
-        (hits.length > LIMIT ? ', the best ' + LIMIT + ' shown.' : '.')
-      : 'No results for “' + query.trim() + '”.';
+        (hits.length > LIMIT ? `, the best ${LIMIT} shown.` : '.')
+      : `No results for “${query.trim()}”.`;
   }
 
   function update() {
     var query = input.value;
-    var release = scope && scope.selectedIndex > 0 ? 'release=' + encodeURIComponent(scope.value) : '';
+    var release = scope && scope.selectedIndex > 0 ? `release=${encodeURIComponent(scope.value)}` : '';
     var url = query.trim()
-      ? '?q=' + encodeURIComponent(query) + (release ? '&' + release : '')
+      ? `?q=${encodeURIComponent(query)}${release ? `&${release}` : ''}`
       : release
-        ? '?' + release
+        ? `?${release}`
         : location.pathname;
     history.replaceState(null, '', url);
-    loading.then(function () {
+    loading.then(() => {
       if (input.value === query) render(query);
     });
   }
 
   input.value = new URLSearchParams(location.search).get('q') || '';
   loading.then(
-    function () {
+    () => {
       render(input.value);
     },
-    function (error) {
-      status.textContent = 'The search index could not be loaded (' + error.message + ').';
+    (error) => {
+      status.textContent = `The search index could not be loaded (${error.message}).`;
     },
   );
   input.addEventListener('input', update);
   if (scope)
-    scope.addEventListener('change', function () {
+    scope.addEventListener('change', () => {
       loading = load();
       update();
     });
-  input.form.addEventListener('submit', function (event) {
+  input.form.addEventListener('submit', (event) => {
     event.preventDefault();
     update();
   });
@@ -141,13 +136,13 @@
   function links() {
     return Array.prototype.slice.call(results.querySelectorAll('a'));
   }
-  input.addEventListener('keydown', function (event) {
+  input.addEventListener('keydown', (event) => {
     if (event.key === 'ArrowDown' && links().length) {
       event.preventDefault();
       links()[0].focus();
     }
   });
-  results.addEventListener('keydown', function (event) {
+  results.addEventListener('keydown', (event) => {
     var all = links();
     var at = all.indexOf(document.activeElement);
     if (at < 0) return;

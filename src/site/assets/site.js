@@ -1,10 +1,8 @@
 // The one script every page loads (deferred; every page is complete without it): copy buttons on code blocks, and
 // sending an operation page's "Try it" request. Search lives on search.html (assets/search.js), loaded there only.
-(function () {
-  'use strict';
-
+(() => {
   // Copy buttons: the text of the block as written (the highlighting spans hold the source unchanged).
-  document.querySelectorAll('pre > code').forEach(function (code) {
+  document.querySelectorAll('pre > code').forEach((code) => {
     var pre = code.parentNode;
     var wrap = document.createElement('div');
     wrap.className = 'code-wrap';
@@ -15,20 +13,20 @@
     button.className = 'copy';
     button.textContent = 'Copy';
     button.setAttribute('aria-label', 'Copy code to the clipboard');
-    button.addEventListener('click', function () {
+    button.addEventListener('click', () => {
       var text = code.textContent || '';
-      var done = function (ok) {
+      var done = (ok) => {
         button.textContent = ok ? 'Copied' : 'Copy failed';
-        setTimeout(function () {
+        setTimeout(() => {
           button.textContent = 'Copy';
         }, 1500);
       };
-      if (navigator.clipboard && navigator.clipboard.writeText)
+      if (navigator.clipboard?.writeText)
         navigator.clipboard.writeText(text).then(
-          function () {
+          () => {
             done(true);
           },
-          function () {
+          () => {
             done(false);
           },
         );
@@ -38,37 +36,37 @@
   });
 
   // Try it: send the example request with fetch and show status, headers and body.
-  document.querySelectorAll('form.try-it').forEach(function (form) {
+  document.querySelectorAll('form.try-it').forEach((form) => {
     var button = form.querySelector('button[type=submit]');
     var note = form.querySelector('.try-note');
     var out = form.querySelector('.try-response');
     if (!button || !out) return;
     button.disabled = false;
     if (note) note.remove();
-    form.addEventListener('submit', function (event) {
+    form.addEventListener('submit', (event) => {
       event.preventDefault();
       var d = form.dataset;
-      var target = (form.querySelector('input[name=target]:checked') || {}).value || '';
+      var target = form.querySelector('input[name=target]:checked')?.value || '';
       var headers = { Accept: 'application/json' };
-      if (d.auth === 'basic') headers.Authorization = 'Basic ' + btoa(d.user + ':' + d.password);
+      if (d.auth === 'basic') headers.Authorization = `Basic ${btoa(`${d.user}:${d.password}`)}`;
       if (d.auth === 'token') headers[d.authHeader] = d.token;
       var init = { method: d.method, headers: headers };
       var body = form.querySelector('textarea[name=body]');
-      if (body && body.value.trim()) {
+      if (body?.value.trim()) {
         headers['Content-Type'] = 'application/json';
         init.body = body.value;
       }
       var url = target + d.path;
       out.hidden = false;
-      out.textContent = 'Sending ' + d.method + ' ' + url + ' …';
+      out.textContent = `Sending ${d.method} ${url} …`;
       button.disabled = true;
       fetch(url, init)
-        .then(function (response) {
-          return response.text().then(function (text) {
+        .then((response) =>
+          response.text().then((text) => {
             show(response, text, url);
-          });
-        })
-        .catch(function (error) {
+          }),
+        )
+        .catch((error) => {
           out.textContent = '';
           var p = document.createElement('p');
           p.className = 'try-status';
@@ -80,7 +78,7 @@
             '). Is the server running, and does it allow requests from this page (CORS)?';
           out.appendChild(p);
         })
-        .finally(function () {
+        .finally(() => {
           button.disabled = false;
         });
     });
@@ -89,10 +87,10 @@
       out.textContent = '';
       var status = document.createElement('p');
       status.className = 'try-status';
-      status.textContent = response.status + ' ' + response.statusText + ' from ' + url;
+      status.textContent = `${response.status} ${response.statusText} from ${url}`;
       var lines = [];
-      response.headers.forEach(function (value, name) {
-        lines.push(name + ': ' + value);
+      response.headers.forEach((value, name) => {
+        lines.push(`${name}: ${value}`);
       });
       var head = document.createElement('pre');
       head.tabIndex = 0;
@@ -101,7 +99,9 @@
       var pretty = text;
       try {
         pretty = JSON.stringify(JSON.parse(text), null, 2);
-      } catch (e) {}
+      } catch {
+        // not JSON: shown as sent
+      }
       var bodyBlock = document.createElement('pre');
       bodyBlock.tabIndex = 0;
       bodyBlock.className = 'try-body';

@@ -85,9 +85,9 @@ export function extractPlaintextOperation(
       s.startsWith('$') ? `{${pathParams[n++]?.name ?? s.slice(1).toLowerCase()}}` : s,
     );
     op.method = curlPath.method.toLowerCase();
-    op.path = '/' + segments.join('/');
+    op.path = `/${segments.join('/')}`;
     const base = options.basePath.replace(/\/+$/, '');
-    if (base && op.path.startsWith(base + '/')) op.path = op.path.slice(base.length);
+    if (base && op.path.startsWith(`${base}/`)) op.path = op.path.slice(base.length);
   }
 
   for (let j = 0; j < lines.length; j++) {
@@ -191,7 +191,7 @@ function readResponses(ctx: PageContext, op: Operation, options: PageFacts, star
     if (!pendingDescription) j++;
     pendingDescription = '';
     while (j < lines.length && !lines[j]!.startsWith('|') && lines[j]!.trim() !== 'Example')
-      description += ' ' + lines[j++]!.trim();
+      description += ` ${lines[j++]!.trim()}`;
     const properties: Record<string, Schema> = {};
     while (j < lines.length && lines[j]!.trim() !== 'Example') {
       const row = /^\|?\s*(\w+)\s+(string|object|integer|number|boolean|array)\s+(.*?)[\s|]*$/.exec(lines[j]!);
@@ -260,7 +260,7 @@ function balancedJson(lines: string[], from: number): { json: string; rest: stri
         if (depth === 0) return { json: json + line.slice(0, k + 1), rest: line.slice(k + 1).trim(), endLine: j };
       }
     }
-    json += line + '\n';
+    json += `${line}\n`;
   }
   return { json, rest: '', endLine: lines.length - 1 };
 }

@@ -46,8 +46,10 @@ export function extractDefinition(ctx: PageContext, unit: Unit): SchemaDefinitio
       for (const s of b.spans) {
         if (s.kind === 'em') key = s.text.toLowerCase();
         else if (s.kind === 'br') key = '';
-        else if (key === 'type') (typeSpans ??= []).push(s);
-        else if (s.kind === 'text' && key) notes[key] = s.text.replace(/^\s*:\s*/, '').trim();
+        else if (key === 'type') {
+          typeSpans ??= [];
+          typeSpans.push(s);
+        } else if (s.kind === 'text' && key) notes[key] = s.text.replace(/^\s*:\s*/, '').trim();
       }
       if (typeSpans) typeLine = b.line;
       if (notes.polymorphism) polymorphismLine ||= b.line;

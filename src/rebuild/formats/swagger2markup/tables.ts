@@ -139,7 +139,7 @@ export function schemaOfExpr(
  * number defaults of parameters quoted (`"false"`), which would make the default a string. Returns `undefined`
  * when the value cannot be read as that type.
  */
-export function typedValue(schema: Schema, value: unknown): { value: unknown } | undefined {
+function typedValue(schema: Schema, value: unknown): { value: unknown } | undefined {
   const type = schema.type;
   if (typeof type !== 'string') return { value };
   const text = typeof value === 'string' ? value.trim() : undefined;
