@@ -171,6 +171,19 @@ describe('npm run check / npm run sync', () => {
     );
   });
 
+  test("an unused export and a lint error in the toolkit's code fail check, each naming file and line", () => {
+    const file = join(root, 'src', 'paths.ts');
+    const original = readFileSync(file, 'utf8');
+    const line = original.split('\n').length;
+    writeFileSync(file, `${original}export function unusedForTest(a: number): boolean {\n  return a == 1;\n}\n`);
+    const run = runCli(root, 'check');
+    writeFileSync(file, original);
+    assert.equal(run.status, 1);
+    assert.match(run.stderr, new RegExp(`^knip: src/paths\\.ts:${line} unused export: unusedForTest$`, 'm'));
+    assert.match(run.stderr, new RegExp(`^biome: src/paths\\.ts:${line + 1} lint/suspicious/noDoubleEquals: `, 'm'));
+    assert.match(run.stdout, /^format .* 1 lint error\(s\)$/m);
+  });
+
   test('a generated file that no longer type-checks fails check through tsc', () => {
     // Sync would rewrite a broken generated file, so break what it is compiled with: the shared tsconfig.
     const tsconfig = join(root, 'tsconfig.json');
