@@ -1,19 +1,31 @@
-// Prism 5.14's mock server on the spec, as a child process: resolves once Prism says it is listening.
-// Prism serves the spec's paths without the servers[0] base path (http://127.0.0.1:4010/user/spaces).
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
-import { PROJECT_ROOT } from '../paths.ts';
+// Prism 5's mock server on a spec, in a child process of its own (src/mock/prism-worker.mjs, Prism's Node API):
+// resolves when the child reports over IPC that it listens. Prism serves the spec's paths without the servers[0]
+// base path (http://127.0.0.1:4010/user/spaces).
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
-const PRISM_BIN = join(PROJECT_ROOT, 'node_modules', '.bin', 'prism');
 export const DEFAULT_MOCK_PORT = 4010;
+const WORKER = fileURLToPath(new URL('./prism-worker.mjs', import.meta.url));
 
-export interface MockOptions {
+/** Prism's mock options, as its CLI names them. */
+interface PrismOptions {
+  /** Responses generated from the schemas instead of the examples. */
+  dynamic?: boolean;
+  /** A request that violates the spec answers an error instead of a mock response. */
+  errors?: boolean;
+  /** Examples ignored: responses generated from the schemas (or empty), as with --dynamic. */
+  ignoreExamples?: boolean;
+  /** Seed of the dynamic responses' generator, for repeatable answers. */
+  seed?: string;
+  /** CORS headers on every answer (default true, as Prism's CLI). */
+  cors?: boolean;
+}
+
+export interface MockOptions extends PrismOptions {
   port?: number;
   host?: string;
   specPath: string;
-  /** Further flags for `prism mock` (`--dynamic`, `--errors`, …). */
-  extraArgs?: string[];
-  /** Prism's own log lines (default: dropped). */
+  /** Prism's log lines (default: dropped). */
   onOutput?: (chunk: string) => void;
   startTimeoutMs?: number;
 }
@@ -25,49 +37,40 @@ export interface RunningMock {
   stop(): Promise<void>;
 }
 
+type WorkerMessage = { listening: string } | { error: string };
+
 export function startMock(options: MockOptions): Promise<RunningMock> {
-  const {
-    port = DEFAULT_MOCK_PORT,
-    host = '127.0.0.1',
-    specPath,
-    extraArgs = [],
-    onOutput,
-    startTimeoutMs = 60_000,
-  } = options;
-  const child = spawn(PRISM_BIN, ['mock', '-h', host, '-p', String(port), ...extraArgs, specPath], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const { port = DEFAULT_MOCK_PORT, host = '127.0.0.1', specPath, onOutput, startTimeoutMs = 60_000 } = options;
+  const { dynamic = false, errors = false, ignoreExamples = false, seed, cors = true } = options;
+  const settings = { specPath, host, port, dynamic, errors, ignoreExamples, seed, cors };
+  const child = fork(WORKER, [JSON.stringify(settings)], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], execArgv: [] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
     await exited;
   };
+  // Read both streams for Prism's whole life, so a full pipe never blocks it.
   let output = '';
+  const onData = (chunk: Buffer) => {
+    const text = chunk.toString();
+    if (output.length < 64 * 1024) output += text;
+    onOutput?.(text);
+  };
+  child.stdout!.on('data', onData);
+  child.stderr!.on('data', onData);
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
+    const fail = (message: string) => {
+      clearTimeout(timer);
       void stop();
-      reject(new Error(`Prism did not start within ${startTimeoutMs} ms:\n${output}`));
-    }, startTimeoutMs);
-    const onData = (chunk: Buffer) => {
-      const text = chunk.toString();
-      onOutput?.(text);
-      if (output.includes('Prism is listening')) return;
-      output += text;
-      if (output.includes('Prism is listening')) {
-        clearTimeout(timer);
-        resolve({ url: `http://${host}:${port}`, pid: child.pid!, stop });
-      }
+      reject(new Error(message));
     };
-    // Read both streams for Prism's whole life, so a full pipe never blocks it.
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('error', (error) => {
+    const timer = setTimeout(() => fail(`Prism did not start within ${startTimeoutMs} ms:\n${output}`), startTimeoutMs);
+    child.once('message', (message: WorkerMessage) => {
+      if ('error' in message) return fail(`Prism cannot mock ${specPath}: ${message.error}`);
       clearTimeout(timer);
-      reject(error);
+      resolve({ url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`, pid: child.pid!, stop });
     });
-    void exited.then(() => {
-      clearTimeout(timer);
-      reject(new Error(`Prism exited with ${child.exitCode ?? child.signalCode}:\n${output}`));
-    });
+    child.once('error', (error) => fail(error.message));
+    void exited.then(() => fail(`Prism exited with ${child.exitCode ?? child.signalCode}:\n${output}`));
   });
 }
