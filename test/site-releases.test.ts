@@ -87,6 +87,18 @@ describe('portal of every release', () => {
     assert.match(back, /<a href="\.\.\/\.\.\/operations\/remove_group\.html">17\.06\.0-rc8<\/a>/);
   });
 
+  test("Try it on a page of another release names the command that serves that release, the default's npm start", () => {
+    const tryIt = (html: string) =>
+      htmlText(html.match(/<section aria-labelledby="try-it">[\s\S]*?<\/section>/)?.[0] ?? '');
+    const old = tryIt(file('onezone/3.0.0-rc15/operations/remove_group.html'));
+    assert.match(old, /This page documents release 3\.0\.0-rc15; npm start serves the default release\./);
+    assert.match(old, /npm start -- --release 3\.0\.0-rc15 \(validating server\)/);
+    assert.match(old, /npm start -- --release 3\.0\.0-rc15 --mock \(Prism mock too\)/);
+    const current = tryIt(file('onezone/operations/remove_group.html'));
+    assert.match(current, /Start them with npm start \(validating server\) or npm start -- --mock/);
+    assert.doesNotMatch(current, /--release/);
+  });
+
   test('Onepanel get_storage_details: {name} in 3.0.0-rc15, {id} from 17.06.0-rc8: no same operation across', () => {
     assert.equal(docPages('onepanel', '3.0.0-rc15').get('get_storage_details'), 'GET /provider/storages/{name}');
     assert.equal(docPages('onepanel', '17.06.0-rc8').get('get_storage_details'), 'GET /provider/storages/{id}');

@@ -1,6 +1,7 @@
-// npm start [-- --port 8080] [--site-port 8000] [--mock] [--mock-port 4010] [--host 127.0.0.1]
-// The main job: rebuild everything (sync), then serve the documentation site, the validating server of the four
-// APIs and, with --mock, one Prism per API; print the URLs; stop all of them cleanly on Ctrl-C.
+// npm start [-- --port 8080] [--site-port 8000] [--release <name>] [--mock] [--mock-port 4010] [--host 127.0.0.1]
+// The main job: rebuild everything (sync), then serve the documentation site (every release), the validating
+// server of the four APIs (of one release: the default, or --release) and, with --mock, one Prism per API; print
+// the URLs; stop all of them cleanly on Ctrl-C.
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../paths.ts';
 import { syncProject } from '../sync/write.ts';
@@ -8,13 +9,17 @@ import { DEFAULT_HOST, DEFAULT_PORT, siteOrigins, startServer } from '../server/
 import { serveStatic } from '../static/server.ts';
 import { DEFAULT_MOCK_PORT, startMock } from '../mock/prism.ts';
 import { PROFILES } from '../apis/registry.ts';
+import { releaseSpecs } from '../server/releases.ts';
+import { releaseOption } from './release-option.ts';
 import { fixedPort, parseCommand, port } from './args.ts';
 import { stopOnSignals } from './lifecycle.ts';
 
 // Every value is checked here, before the sync: a typo costs no rebuild.
 const { values } = parseCommand({
   name: 'start',
-  usage: 'usage: npm start -- [--port 8080] [--site-port 8000] [--mock] [--mock-port 4010] [--host 127.0.0.1]',
+  usage:
+    'usage: npm start -- [--port 8080] [--site-port 8000] [--release name] [--mock] [--mock-port 4010] ' +
+    '[--host 127.0.0.1]',
   summary:
     'Rebuilds everything (sync), then serves the documentation site, the validating server and, with --mock, ' +
     'Prism; Ctrl-C stops them all.',
@@ -27,6 +32,7 @@ const { values } = parseCommand({
       parse: port,
       help: 'port of the documentation site',
     },
+    release: releaseOption('the release the server and the mocks answer as (the site shows every release)'),
     mock: { type: 'boolean', help: "also run Prism's mock of each API, on ports from --mock-port up" },
     'mock-port': {
       type: 'string',
@@ -62,24 +68,36 @@ try {
   console.log(`site    ${site.url}index.html`);
   // The portal's "Try it" forms call the server from the site's origin.
   const corsOrigins = siteOrigins(values.host, values['site-port']);
-  const server = await startServer({ port: values.port, host: values.host, corsOrigins });
+  const { release } = values;
+  const server = await startServer({
+    port: values.port,
+    host: values.host,
+    corsOrigins,
+    ...(release !== undefined && { release }),
+  });
   stops.push(() => server.close());
-  for (const [api, url] of Object.entries(server.urls)) console.log(`server  ${url} (${api})`);
+  const label = release ?? 'the default release';
+  for (const [api, url] of Object.entries(server.urls)) console.log(`server  ${url} (${api}, ${label})`);
+  // A release without an API's docs serves and mocks the others.
+  const releaseSet = release === undefined ? undefined : releaseSpecs(release);
+  for (const { api, reason } of releaseSet?.missing ?? []) console.log(`server  no ${api} in ${release}: ${reason}`);
+  const specOf = (api: string) =>
+    releaseSet ? releaseSet.specs.find((s) => s.api === api)?.path : join(PROJECT_ROOT, 'spec', api, 'openapi.yaml');
   if (values.mock) {
+    const mocked = PROFILES.flatMap((profile) => {
+      const specPath = specOf(profile.name);
+      return specPath ? [{ profile, specPath }] : [];
+    });
     const mocks = await Promise.all(
-      PROFILES.map((profile) =>
-        startMock({
-          port: mockPortOf(profile.mockPort),
-          host: values.host,
-          specPath: join(PROJECT_ROOT, 'spec', profile.name, 'openapi.yaml'),
-        }).then((mock) => {
+      mocked.map(({ profile, specPath }) =>
+        startMock({ port: mockPortOf(profile.mockPort), host: values.host, specPath }).then((mock) => {
           stops.push(() => mock.stop());
           return mock;
         }),
       ),
     );
     for (const [i, mock] of mocks.entries())
-      console.log(`mock    ${mock.url} (${PROFILES[i]!.name}: Prism, paths without the base path)`);
+      console.log(`mock    ${mock.url} (${mocked[i]!.profile.name}, ${label}: Prism, paths without the base path)`);
   }
   console.log('Ctrl-C stops everything');
 } catch (error) {

@@ -43,11 +43,9 @@ export function tryItSection(
   const authData = `data-auth="${auth.kind}"${auth.header ? ` data-auth-header="${escapeHtml(auth.header)}"` : ''}`;
   const userData =
     `data-user="${TRY_USER.username}" data-password="${TRY_USER.password}" ` + `data-token="${TRY_USER.token}"`;
-  const start =
-    'Start them with <code>npm start</code> (validating server) ' +
-    'or <code>npm start -- --mock</code> (Prism mock too).';
   const server = escapeHtml(site.tryIt.server);
   const mock = escapeHtml(site.tryIt.mock);
+  const start = startCommands(site);
   const methodLabel = `<span class="method method-${method.toLowerCase()}">${m}</span>`;
   const headerList = headers.length ? `<br>${headers.map((h) => `<code>${escapeHtml(h)}</code>`).join(' ')}` : '';
   const rows = Math.min(14, body.split('\n').length + 1);
@@ -67,6 +65,24 @@ ${bodyField}
 <div class="try-response" aria-live="polite" hidden></div>
 </form>`;
   return section('try-it', 'Try it', form);
+}
+
+/** How to start what the form calls: `npm start` serves the default release; a page of another release names the
+ * `--release` that makes the same server URL and mock ports answer as that release. */
+function startCommands(site: SiteInfo): string {
+  const releases = site.releases;
+  if (!releases || releases.isDefault) {
+    return (
+      'Start them with <code>npm start</code> (validating server) ' +
+      'or <code>npm start -- --mock</code> (Prism mock too).'
+    );
+  }
+  const release = escapeHtml(releases.release);
+  return (
+    `This page documents release ${release}; <code>npm start</code> serves the default release. ` +
+    `Start release ${release} with <code>npm start -- --release ${release}</code> (validating server) ` +
+    `or <code>npm start -- --release ${release} --mock</code> (Prism mock too).`
+  );
 }
 
 export function tryAuth(operation: SiteOperation, spec: Spec): TryAuth {

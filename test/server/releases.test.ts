@@ -162,3 +162,47 @@ describe('mock --api onepanel --release 3.0.0-rc15', () => {
     }
   });
 });
+
+describe('npm start -- --release 3.0.0-rc15 --mock', () => {
+  test('the server and the mocks answer as 3.0.0-rc15: GET /provider/storages/posix 200, GET /session 404', async () => {
+    // As the mock test above reads from the docs: 3.0.0-rc15 documents GET /provider/storages/{name} with a 200, and
+    // GET /session only from 17.06.0-rc8 (the default release) on.
+    assert.ok(!readdirSync(docs('onepanel', '3.0.0-rc15')).includes('get_session.md'));
+    const [sitePort, apiPort, mockBase] = [await freePort(), await freePort(), await freePort()];
+    const cli = join(PROJECT_ROOT, 'src', 'cli', 'start.ts');
+    const args = ['--release', '3.0.0-rc15', '--mock', '--mock-port', String(mockBase)];
+    args.push('--site-port', String(sitePort), '--port', String(apiPort));
+    const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    try {
+      let output = '';
+      await new Promise<void>((resolve, reject) => {
+        const onData = (chunk: Buffer) => {
+          output += chunk.toString();
+          if (output.includes('Ctrl-C stops everything')) resolve();
+        };
+        child.stdout.on('data', onData);
+        child.stderr.on('data', onData);
+        child.once('exit', () => reject(new Error(`start exited:\n${output}`)));
+      });
+      const mockLine = /^mock {4}(http:\/\/127\.0\.0\.1:\d+) \(onepanel, 3\.0\.0-rc15: Prism/m.exec(output);
+      assert.ok(mockLine, output);
+      const serverLine = /^server {2}(http:\/\/127\.0\.0\.1:\d+\S*) \(onepanel, 3\.0\.0-rc15\)$/m.exec(output);
+      assert.ok(serverLine, output);
+      const auth = { Authorization: `Basic ${Buffer.from('admin:password').toString('base64')}` };
+      for (const base of [serverLine[1], mockLine[1]]) {
+        for (const [path, status] of [
+          ['/provider/storages/posix', 200],
+          ['/session', 404],
+        ] as const) {
+          const res = await fetch(`${base}${path}`, { headers: auth });
+          await res.arrayBuffer();
+          assert.equal(res.status, status, `${base}${path}`);
+        }
+      }
+    } finally {
+      child.kill('SIGTERM');
+      await exited;
+    }
+  });
+});
