@@ -136,29 +136,23 @@ describe('mock --api onepanel --release 3.0.0-rc15', () => {
     assert.ok(!readdirSync(docs('onepanel', '3.0.0-rc15')).includes('get_session.md'));
 
     const port = await freePort();
-    const cli = join(PROJECT_ROOT, 'src', 'cli', 'mock.ts');
-    const args = ['--api', 'onepanel', '--release', '3.0.0-rc15', '--port', String(port)];
-    const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const exited = new Promise((resolve) => child.once('exit', resolve));
+    const running = await runUntilReady('mock', [
+      '--api',
+      'onepanel',
+      '--release',
+      '3.0.0-rc15',
+      '--port',
+      String(port),
+    ]);
     try {
-      let output = '';
-      await new Promise<void>((resolve, reject) => {
-        const onData = (chunk: Buffer) => {
-          output += chunk.toString();
-          if (output.includes('Ctrl-C stops')) resolve();
-        };
-        child.stdout.on('data', onData);
-        child.stderr.on('data', onData);
-        child.once('exit', () => reject(new Error(`mock exited:\n${output}`)));
-      });
+      const { output } = running;
       assert.match(output, /mocking spec\/onepanel\/releases\/3\.0\.0-rc15\/openapi\.yaml with Prism/);
       const auth = { Authorization: `Basic ${Buffer.from('admin:password').toString('base64')}` };
       const res = await fetch(`http://127.0.0.1:${port}/provider/storages/posix`, { headers: auth });
       assert.equal(res.status, 200);
       assert.equal((await fetch(`http://127.0.0.1:${port}/session`, { headers: auth })).status, 404);
     } finally {
-      child.kill('SIGTERM');
-      await exited;
+      await running.stop();
     }
   });
 });
@@ -169,22 +163,11 @@ describe('npm start -- --release 3.0.0-rc15 --mock', () => {
     // GET /session only from 17.06.0-rc8 (the default release) on.
     assert.ok(!readdirSync(docs('onepanel', '3.0.0-rc15')).includes('get_session.md'));
     const [sitePort, apiPort, mockBase] = [await freePort(), await freePort(), await freePort()];
-    const cli = join(PROJECT_ROOT, 'src', 'cli', 'start.ts');
     const args = ['--release', '3.0.0-rc15', '--mock', '--mock-port', String(mockBase)];
     args.push('--site-port', String(sitePort), '--port', String(apiPort));
-    const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const exited = new Promise((resolve) => child.once('exit', resolve));
+    const running = await runUntilReady('start', args);
     try {
-      let output = '';
-      await new Promise<void>((resolve, reject) => {
-        const onData = (chunk: Buffer) => {
-          output += chunk.toString();
-          if (output.includes('Ctrl-C stops everything')) resolve();
-        };
-        child.stdout.on('data', onData);
-        child.stderr.on('data', onData);
-        child.once('exit', () => reject(new Error(`start exited:\n${output}`)));
-      });
+      const { output } = running;
       const mockLine = /^mock {4}(http:\/\/127\.0\.0\.1:\d+) \(onepanel, 3\.0\.0-rc15: Prism/m.exec(output);
       assert.ok(mockLine, output);
       const serverLine = /^server {2}(http:\/\/127\.0\.0\.1:\d+\S*) \(onepanel, 3\.0\.0-rc15\)$/m.exec(output);
@@ -201,8 +184,29 @@ describe('npm start -- --release 3.0.0-rc15 --mock', () => {
         }
       }
     } finally {
-      child.kill('SIGTERM');
-      await exited;
+      await running.stop();
     }
   });
 });
+
+/** Runs src/cli/<command>.ts until it prints "Ctrl-C stops"; `stop()` sends SIGTERM and waits for the exit. */
+async function runUntilReady(command: string, args: string[]): Promise<{ output: string; stop(): Promise<void> }> {
+  const cli = join(PROJECT_ROOT, 'src', 'cli', `${command}.ts`);
+  const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async () => {
+    child.kill('SIGTERM');
+    await exited;
+  };
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('Ctrl-C stops')) resolve();
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', () => reject(new Error(`${command} exited:\n${output}`)));
+  });
+  return { output, stop };
+}
