@@ -1,5 +1,5 @@
-// SIGTERM or SIGINT to the npm process alone stops every process under it, and the ports they served close: npm
-// forwards both to its script, which `exec`s node (package.json) so that no shell stands between them and the
+// SIGTERM, SIGINT or SIGHUP to the npm process alone stops every process under it, and the ports they served close: npm
+// forwards each to its script, which `exec`s node (package.json) so that no shell stands between them and the
 // signal; a command whose parent is gone stops too (src/cli/lifecycle.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -53,7 +53,7 @@ async function stopsWithNpm(
   args: string[],
   ready: RegExp,
   port: number,
-  signal: 'SIGTERM' | 'SIGINT',
+  signal: 'SIGTERM' | 'SIGINT' | 'SIGHUP',
 ): Promise<void> {
   const npm = spawn('npm', ['run', '--silent', script, '--', ...args], {
     cwd: PROJECT_ROOT,
@@ -82,7 +82,7 @@ async function stopsWithNpm(
   assert.equal(await portOpen(port), false, 'the port is closed');
 }
 
-for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
   test(`npm run mock: ${signal} to npm stops node and Prism within 10 s`, async () => {
     const port = await freePort();
     await stopsWithNpm('mock', ['--api', 'luma', '--port', String(port)], /mocking spec\/luma/, port, signal);

@@ -1,7 +1,7 @@
 // npm run mock [-- --api onezone] [--release 17.06.0-rc8] [--port 4010] [--host 127.0.0.1] [--spec file]
 //   [--dynamic] [--errors] [--ignore-examples] [--seed text] [--no-cors]
-// Prism's mock of one API's spec at one release (paths without the base path) until SIGINT/SIGTERM, which stop
-// Prism too.
+// Prism's mock of one API's spec at one release (paths without the base path) until SIGINT/SIGTERM/SIGHUP, which
+// stop Prism too.
 import { relative, resolve } from 'node:path';
 import { API_NAMES } from '../apis/registry.ts';
 import { DEFAULT_MOCK_PORT, startMock } from '../mock/prism.ts';
@@ -17,7 +17,7 @@ const usage =
 const { values } = parseCommand({
   name: 'mock',
   usage,
-  summary: "Runs Prism's mock of one API's spec (paths without the base path) until SIGINT/SIGTERM.",
+  summary: "Runs Prism's mock of one API's spec (paths without the base path) until SIGINT/SIGTERM/SIGHUP.",
   options: {
     api: {
       type: 'string',

@@ -53,7 +53,7 @@ const { values } = parseCommand({
   usage,
   summary:
     "Serves Onedata's APIs of one release under their base paths (or one spec alone with --spec) on node:http until " +
-    'SIGINT/SIGTERM, then lets requests in flight finish and exits.',
+    'SIGINT/SIGTERM/SIGHUP, then lets requests in flight finish and exits.',
   options: {
     port: { type: 'string', default: String(DEFAULT_PORT), parse: port, help: 'port to listen on; 0: any free one' },
     host: { type: 'string', default: DEFAULT_HOST, help: 'address to listen on' },

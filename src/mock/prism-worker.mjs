@@ -1,7 +1,7 @@
 // Prism's mock server in a process of its own, so that a fault inside Prism cannot take the toolkit's server down.
 // Started by src/mock/prism.ts with its options as JSON in argv[2]; built through Prism's Node API (the same calls
 // as Prism's CLI: operations from the spec, then prism-http-server), and reports over IPC: {listening: url} once it
-// listens, {error: message} if it cannot start. Exits when its parent goes (IPC closed) or on SIGTERM/SIGINT.
+// listens, {error: message} if it cannot start. Exits when its parent goes (IPC closed) or on SIGTERM/SIGINT/SIGHUP.
 import { createRequire } from 'node:module';
 import { Writable } from 'node:stream';
 
@@ -49,6 +49,7 @@ async function start() {
   const stop = () => server.close().finally(() => process.exit(0));
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
+  process.once('SIGHUP', stop);
   process.once('disconnect', stop);
   process.send?.({ listening: url });
 }
