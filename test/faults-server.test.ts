@@ -437,7 +437,12 @@ describe('CORS for the documentation portal', () => {
       assert.equal(res.status, 204, res.text);
       assert.equal(res.headers.get('access-control-allow-origin'), origin);
       assert.equal(res.headers.get('access-control-allow-credentials'), 'true');
-      assert.deepEqual(res.headers.get('access-control-allow-methods')!.split(', ').sort(), ['DELETE', 'GET', 'PATCH']);
+      assert.deepEqual(res.headers.get('access-control-allow-methods')!.split(', ').sort(), [
+        'DELETE',
+        'GET',
+        'HEAD',
+        'PATCH',
+      ]);
       assert.equal(res.headers.get('access-control-allow-headers'), 'Authorization, X-Auth-Token, Content-Type');
       assert.match(res.headers.get('vary') ?? '', /Origin/);
     }

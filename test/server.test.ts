@@ -297,7 +297,7 @@ describe('stubs, implementations and the request log', () => {
       assert.ok(lines.some((line) => line.includes('list_user_spaces') && /stub/.test(line)));
       assert.equal(
         (await send(`${server.url}/user/spaces`, { method: 'DELETE', headers: tokenHeader(JOE) })).headers.get('allow'),
-        'GET, POST',
+        'GET, POST, HEAD',
       );
     } finally {
       await server.close();

@@ -1,8 +1,8 @@
 // One API's server without its socket. openapi-backend loads the spec (its 3.0 form from the loading step,
 // backend-document.ts; dereferenced, checked, strict: a spec it cannot load stops the start) and validates
 // requests with its precompiled ajv validators; routing uses its operation list, compiled once. Each request
-// goes through: route (404/405) → authenticate (401) → media type (415) → validate (400) → x-privileges
-// (403/404) → the hand-written implementation of the operationId, or its stub.
+// goes through: route (404/405) → authenticate (401) → media type (415) → validate (400; integer parameters
+// exactly) → x-privileges (403/404) → the hand-written implementation of the operationId, or its stub.
 import type { ErrorObject } from 'ajv';
 import addFormats from 'ajv-formats';
 import { OpenAPIBackend, OpenAPIValidator, type Document, type Operation } from 'openapi-backend';
@@ -12,6 +12,7 @@ import { Accounts, usersFor, type User, type UsersFile } from './accounts.ts';
 import { ErrorBodies, HttpError } from './errors.ts';
 import { assertSupportedMediaType } from './media-type.ts';
 import { authorizer, privilegesOf, type Authorize } from './privileges.ts';
+import { integerParameterCheck } from './integer-parameters.ts';
 import { CachedRouter } from './router.ts';
 import { authenticator, type Authenticate } from './security.ts';
 import type { LoadedSpec } from './spec.ts';
@@ -55,6 +56,7 @@ type Answer = (call: {
 interface Plan {
   authenticate: Authenticate;
   authorize: Authorize;
+  checkIntegers: ((params: Record<string, string>, url: string) => void) | undefined;
   needsPrivileges: boolean;
   answer: Answer;
 }
@@ -134,6 +136,7 @@ export async function createApp(
       {
         authenticate: authentication.forOperation(operation.security as Record<string, unknown>[] | undefined),
         authorize: authorizer(operation, scope),
+        checkIntegers: integerParameterCheck(operation),
         needsPrivileges: privilegesOf(operation).length > 0,
         answer: answerFor(operation, profile.implementations, spec, log, unauthorized),
       },
@@ -144,7 +147,13 @@ export async function createApp(
     const plan = plans.get(operation)!;
     const { authorized, caller } = plan.authenticate(request.headers);
     if (!authorized) throw unauthorized();
-    assertSupportedMediaType(operation, request.headers['content-type'], request.body !== undefined);
+    assertSupportedMediaType(
+      operation,
+      request.headers['content-type'],
+      request.headers['content-encoding'],
+      request.body !== undefined,
+    );
+    assertNamedQueryParameters(request.url);
     const json = parseJson(request);
     // openapi-backend parses string bodies itself: only a parsed object saves it that work.
     const body = json && typeof json.value === 'object' && json.value !== null ? json.value : request.body;
@@ -158,6 +167,7 @@ export async function createApp(
       operation,
     );
     if (validation.errors) throw badRequest(validation.errors as ErrorObject[]);
+    plan.checkIntegers?.(params, request.url);
     if (caller) plan.authorize(caller, params);
     // Only a public operation gets here without a caller: one with privileges to check needs one after all.
     else if (plan.needsPrivileges) throw unauthorized();
@@ -213,6 +223,16 @@ function answerFor(
     log(line);
     return stub();
   };
+}
+
+/** `?a=1&=x`: openapi-backend's query parser drops a parameter without a name, which would pass unseen where any
+ * other parameter the operation does not document is refused. */
+function assertNamedQueryParameters(url: string): void {
+  const query = url.indexOf('?');
+  if (query < 0) return;
+  for (const pair of url.slice(query + 1).split('&'))
+    if (pair.startsWith('='))
+      throw new HttpError(400, 'badValue', '', 'Bad value: query has no parameter "" (a parameter without a name).');
 }
 
 /** The body parsed as JSON when it was sent as JSON and is JSON; openapi-backend reports malformed JSON. */

@@ -1,9 +1,10 @@
 // node:http around the app: reads the body up to the limit (413), writes replies as JSON with the CORS headers,
 // answers CORS preflights, logs one line per request, and answers what node would answer itself in its own
 // plain-text or empty way in the API's Error shape instead: unparseable HTTP (400), oversized headers (431),
-// timeouts (408), an HTTP/1.1 request without Host (400), an Expect other than 100-continue (417).
+// timeouts (408), an HTTP/1.1 request without Host (400), an Expect other than 100-continue (417), CONNECT (405).
 import { type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { Reply } from '../openapi/stub-reply.ts';
 import type { App } from './app.ts';
 import type { CorsPolicy } from './cors.ts';
@@ -192,14 +193,42 @@ export function answerClientError(
       socket.destroy();
       return;
     }
-    const reply = errorReply(clientErrorOf(error));
-    const payload = JSON.stringify(reply.body);
-    const head = [
-      `HTTP/1.1 ${reply.status} ${STATUS_CODES[reply.status]}`,
-      'Content-Type: application/json',
-      `Content-Length: ${Buffer.byteLength(payload)}`,
-      'Connection: close',
-    ];
-    socket.end(`${head.join('\r\n')}\r\n\r\n${payload}`);
+    socket.end(rawReply(errorReply(clientErrorOf(error))));
   };
+}
+
+/**
+ * node's 'connect' handler: CONNECT asks for a tunnel, which no operation offers; node would drop the socket
+ * without a word. It gets a 405 in the Error shape, its Allow naming the methods at that target (empty for none).
+ */
+export function answerConnect(app: Served, log: Log): (req: IncomingMessage, socket: Duplex) => void {
+  return (req, socket) => {
+    const url = req.url ?? '';
+    const allow = (app.methodsAt(url) ?? []).join(', ');
+    const error = new HttpError(
+      405,
+      'notSupported',
+      'method',
+      `CONNECT is not supported; allowed: ${allow || 'none'}.`,
+      {
+        Allow: allow,
+      },
+    );
+    socket.on('error', () => socket.destroy());
+    socket.end(rawReply(app.errorReply(error, url)));
+    log(`CONNECT ${pathOf(url)} 405`);
+  };
+}
+
+/** A reply written straight to a socket that has no ServerResponse, closing the connection. */
+function rawReply(reply: Reply): string {
+  const payload = reply.body === undefined ? '' : JSON.stringify(reply.body);
+  const head = [
+    `HTTP/1.1 ${reply.status} ${STATUS_CODES[reply.status]}`,
+    ...Object.entries(reply.headers ?? {}).map(([name, value]) => `${name}: ${value}`),
+    ...(payload ? ['Content-Type: application/json'] : []),
+    `Content-Length: ${Buffer.byteLength(payload)}`,
+    'Connection: close',
+  ];
+  return `${head.join('\r\n')}\r\n\r\n${payload}`;
 }

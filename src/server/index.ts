@@ -11,7 +11,7 @@ import { DEFAULT_USERS_PATH, loadUsersFile, type UsersFile } from './accounts.ts
 import { createApp, type App, type RawRequest } from './app.ts';
 import { corsPolicy, DEFAULT_CORS_ORIGINS } from './cors.ts';
 import { HttpError } from './errors.ts';
-import { answerClientError, answerExpectation, requestListener } from './http.ts';
+import { answerClientError, answerConnect, answerExpectation, requestListener } from './http.ts';
 import { DEFAULT_STATE_LIMITS, StateBudget, type StateLimits } from './limits.ts';
 import type { Registry } from '../apis/implementation-types.ts';
 import { plainProfile, type ApiProfile } from '../apis/profile.ts';
@@ -141,6 +141,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     answerClientError((error) => app.errorReply(error)),
   );
   server.on('checkExpectation', answerExpectation(app, listening));
+  server.on('connect', answerConnect(app, log));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {

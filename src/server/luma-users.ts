@@ -1,6 +1,7 @@
 // LUMA users: the user details the admin API stores (add_user_details, get_user_details, update_user_details,
 // delete_user) and their storage credentials (add_user_credentials), in memory and bounded (limits.ts).
-// LUMA ids are integers (the docs' `lid`), given out from 1 up. Each user is charged to the state's byte budget
+// LUMA ids are integers (the docs' `lid`, read exactly: integer-parameters.ts), given out from 1 up, skipping any a
+// PUT took, so no two users share one. Each user is charged to the state's byte budget
 // by the JSON size of its details and credentials.
 import { assertRoom, assertSmall, ENTRY_BYTES, jsonBytes, LIMITS, type StateBudget } from './limits.ts';
 
@@ -24,6 +25,7 @@ export class LumaUsers {
     assertRoom(this.users.size, LIMITS.lumaUsers, 'LUMA users');
     const bytes = ENTRY_BYTES.lumaUser + jsonBytes(size);
     this.budget.take(bytes, 'another LUMA user');
+    while (this.users.has(this.next)) this.next++;
     const user: LumaUser = { lid: this.next++, details, credentials: [], bytes };
     this.users.set(user.lid, user);
     return user;
@@ -47,7 +49,6 @@ export class LumaUsers {
       const bytes = ENTRY_BYTES.lumaUser + jsonBytes(size);
       this.budget.take(bytes, 'another LUMA user');
       this.users.set(lid, { lid, details, credentials: [], bytes });
-      this.next = Math.max(this.next, lid + 1);
     }
   }
 

@@ -1,6 +1,8 @@
 // Routing by the spec's operations as openapi-backend's router lists them (its global/own security merge
-// included), with its matching rules: exact paths before templates, the most specific template first, 404
-// when no path matches, 405 (with the methods that path has) when only the method does not. Unlike
+// included), as OpenAPI 3.1 matches paths: the path first (concrete paths before templates, the most specific
+// template first), then the method among that path's operations only, so `GET /user/groups/join` is a 405 when
+// only POST is documented there, never `GET /user/groups/{gid}`; 404 when no path matches; HEAD is answered as
+// the path's GET (RFC 9110 §9.3.2); 405 (with the methods that path has) when the method is not there. Unlike
 // openapi-backend's router, which rebuilds its operation list and compiles one RegExp per template on every
 // request, the routes are compiled once, and they capture the path parameters too.
 import { OpenAPIRouter, type Operation, type ParsedRequest, type Request } from 'openapi-backend';
@@ -31,6 +33,8 @@ export class CachedRouter extends OpenAPIRouter {
    * `routesWithoutLiteralHead`. */
   private readonly routesByHead: Map<string, Route[]>;
   private readonly routesWithoutLiteralHead: Route[];
+  /** Each path template's routes, one per method. */
+  private readonly routesAt: Map<string, Route[]>;
   private readonly root: string;
 
   constructor(opts: { definition: Document; apiRoot: string }) {
@@ -47,6 +51,12 @@ export class CachedRouter extends OpenAPIRouter {
           literalLength(b.operation.path) - literalLength(a.operation.path),
       );
     this.routeOf = new Map(this.routes.map((route) => [route.operation, route]));
+    this.routesAt = new Map();
+    for (const route of this.routes) {
+      const at = this.routesAt.get(route.operation.path);
+      if (at) at.push(route);
+      else this.routesAt.set(route.operation.path, [route]);
+    }
     const heads = this.routes.map((route) => literalHead(route.operation.path));
     this.routesWithoutLiteralHead = this.routes.filter((_, i) => heads[i] === undefined);
     this.routesByHead = new Map(
@@ -99,20 +109,14 @@ export class CachedRouter extends OpenAPIRouter {
   /** The operation for a request line; throws the 404/405 HttpError otherwise. */
   match(method: string, url: string): Match {
     const path = this.relativePath(url);
+    const matched = path === undefined ? undefined : this.pathMatch(path);
+    if (!matched) throw new HttpError(404, 'notFound', 'path', `No operation at ${url.split('?')[0]}.`);
     const lower = method.toLowerCase();
-    let pathMatched = false;
-    if (path !== undefined) {
-      for (const route of this.routesFor(path)) {
-        if (!path.endsWith(route.suffix)) continue;
-        const values = route.pattern.exec(path);
-        if (!values) continue;
-        pathMatched = true;
-        if (route.operation.method !== lower) continue;
-        return { operation: route.operation, params: decodeParameters(route.parameterNames, values) };
-      }
-    }
-    if (!pathMatched) throw new HttpError(404, 'notFound', 'path', `No operation at ${url.split('?')[0]}.`);
-    const allow = this.allowedMethods(path!).join(', ');
+    const route =
+      matched.find((r) => r.operation.method === lower) ??
+      (lower === 'head' ? matched.find((r) => r.operation.method === 'get') : undefined);
+    if (route) return { operation: route.operation, params: decodeParameters(route.parameterNames, route.values) };
+    const allow = methodsOf(matched).join(', ');
     throw new HttpError(405, 'notSupported', 'method', `${method} is not supported here; allowed: ${allow}.`, {
       Allow: allow,
     });
@@ -121,16 +125,18 @@ export class CachedRouter extends OpenAPIRouter {
   /** The methods of the operations at a request's path (query ignored); undefined when no operation has that path. */
   methodsAt(url: string): string[] | undefined {
     const path = this.relativePath(url);
-    if (path === undefined) return undefined;
-    const methods = this.allowedMethods(path);
-    return methods.length ? methods : undefined;
+    const matched = path === undefined ? undefined : this.pathMatch(path);
+    return matched && methodsOf(matched);
   }
 
-  private allowedMethods(path: string): string[] {
-    const methods = this.routesFor(path)
-      .filter((route) => route.pattern.test(path))
-      .map((route) => route.operation.method.toUpperCase());
-    return [...new Set(methods)];
+  /** The routes of the first path template (in `routes` order) that matches, with the captured values. */
+  private pathMatch(path: string): (Route & { values: RegExpExecArray })[] | undefined {
+    for (const route of this.routesFor(path)) {
+      if (!path.endsWith(route.suffix)) continue;
+      const values = route.pattern.exec(path);
+      if (values) return this.routesAt.get(route.operation.path)!.map((r) => ({ ...r, values }));
+    }
+    return undefined;
   }
 
   /** The path below the API root without query and trailing slashes, or undefined outside the root. */
@@ -155,6 +161,12 @@ function parsedBody(body: unknown): unknown {
   } catch {
     return body;
   }
+}
+
+/** A path's methods as an Allow header lists them: HEAD wherever GET is. */
+function methodsOf(routes: Route[]): string[] {
+  const methods = routes.map((route) => route.operation.method.toUpperCase());
+  return methods.includes('GET') && !methods.includes('HEAD') ? [...methods, 'HEAD'] : methods;
 }
 
 function decodeParameters(names: string[], values: RegExpExecArray): Record<string, string> {

@@ -1,6 +1,7 @@
 // The server's router answers as openapi-backend's own router does, on every operation of the four specs: its
 // routes are compiled once and tried within the request's first path segment only, so this pins the choice
-// (exact paths before templates, the most specific template first) to the library's.
+// (exact paths before templates, the most specific template first) to the library's. Where they differ, it
+// follows OpenAPI 3.1: the path is matched before the method, and HEAD is a GET route's (RFC 9110).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { OpenAPIBackend, OpenAPIRouter } from 'openapi-backend';
@@ -48,10 +49,45 @@ for (const api of API_NAMES) {
         .getOperations()
         .filter((o) => library.matchOperation({ method: o.method, path: url, headers: {} })?.path === o.path)
         .map((o) => o.method.toUpperCase());
+      const allow = [...new Set(methods.includes('GET') ? [...methods, 'HEAD'] : methods)].join(', ');
       assert.throws(
         () => ours.match('trace', url),
-        (e: HttpError) => e.status === 405 && e.headers?.Allow === [...new Set(methods)].join(', '),
+        (e: HttpError) => e.status === 405 && e.headers?.Allow === allow,
       );
     });
   });
 }
+
+describe('router: the path is matched before the method (OpenAPI 3.1), HEAD is GET', async () => {
+  const spec = loadSpec(specPathOf('onezone'));
+  const backend = new OpenAPIBackend({
+    definition: toBackendDocument(spec.document) as unknown as Definition,
+    validate: false,
+  });
+  await backend.init();
+  const router = new CachedRouter({ definition: backend.definition, apiRoot: backend.apiRoot });
+  const root = backend.apiRoot.replace(/\/$/, '');
+  const notSupported = (allow: string) => (e: HttpError) => e.status === 405 && e.headers?.Allow === allow;
+
+  // join_group.md documents POST /user/groups/join only; get_user_group.md and leave_group.md GET and DELETE
+  // /user/groups/{gid}.
+  test('GET /user/groups/join is a 405 allowing POST, not GET /user/groups/{gid} with gid "join"', () => {
+    assert.throws(() => router.match('GET', `${root}/user/groups/join`), notSupported('POST'));
+    assert.equal(router.match('POST', `${root}/user/groups/join`).operation.path, '/user/groups/join');
+    assert.deepEqual(router.match('GET', `${root}/user/groups/g1`).params, { gid: 'g1' });
+    assert.deepEqual(router.methodsAt(`${root}/user/groups/join`), ['POST']);
+  });
+
+  test('DELETE /provider/spaces/support and GET /user/spaces/join are 405s allowing POST', () => {
+    assert.throws(() => router.match('DELETE', `${root}/provider/spaces/support`), notSupported('POST'));
+    assert.throws(() => router.match('GET', `${root}/user/spaces/join`), notSupported('POST'));
+  });
+
+  test('HEAD is answered by the GET operation of its path and listed beside GET', () => {
+    const head = router.match('HEAD', `${root}/user/groups/g1`);
+    assert.equal(head.operation.method, 'get');
+    assert.equal(head.operation.path, '/user/groups/{gid}');
+    assert.deepEqual(router.methodsAt(`${root}/user/groups/g1`), ['GET', 'DELETE', 'HEAD']);
+    assert.throws(() => router.match('HEAD', `${root}/user/groups/join`), notSupported('POST'));
+  });
+});
