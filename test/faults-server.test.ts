@@ -256,6 +256,11 @@ describe('bounded state: limits, quotas and token expiry (in process)', () => {
       assert.ok(statuses.includes(201) && statuses.at(-1) === 507, statuses.join(' '));
       const full = added.at(-1)!;
       assert.equal(JSON.parse(full.text).error, 'insufficientStorage', full.text);
+      // The room left is less than a small user's: filled up with those, whatever else the budget holds.
+      const small = await flood(200, 1, () =>
+        send(`${luma}/admin/users`, { method: 'POST', headers: admin, body: '{"name":"n"}' }),
+      );
+      assert.equal(small.at(-1)!.status, 507);
       // Onezone shares the budget: it is full there too.
       assert.equal((await createSpace(server.urls.onezone!, 'x'.repeat(1000))).status, 507);
       const lid = added[0]!.headers.get('location')!.split('/').pop();

@@ -15,8 +15,8 @@ export interface StateContext {
   groups: readonly GroupSeed[];
   /** Every privilege the served spec names in x-privileges. */
   specPrivileges: ReadonlySet<string>;
-  /** The users of the users file, by username. */
-  fileUsernames: ReadonlySet<string>;
+  /** The users of the users file, `everyPrivilege` resolved against the served spec. */
+  fileUsers: readonly User[];
   /** Shared by the states of every API one server serves. */
   budget: StateBudget;
   limits: Readonly<StateLimits>;
@@ -42,8 +42,10 @@ export interface ApiProfile<State = unknown> {
   createState(context: StateContext): State;
   /** Which privileges are the user's and which are held on a resource, in the served release's names. */
   privilegeScope(spec: ServedSpec, state: State): PrivilegeScope;
-  /** Password accounts kept in the state (users created through the API), asked after the users file. */
+  /** Password accounts kept in the state (Onepanel's user resources): they alone answer password logins. */
   passwordLogin?(state: State): (username: string, password: string) => User | undefined;
+  /** A rule the docs state in prose beside x-privileges (Onepanel's roles); throws the 403 for a call it refuses. */
+  roles?(state: State): (operationId: string, caller: User, params: Record<string, string>) => void;
   /** Invite tokens the state remembers (the server's usage()). */
   inviteTokens?(state: State): number;
   /** The hand-written implementations by operationId; every other operation answers its stub. */

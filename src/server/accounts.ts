@@ -127,10 +127,10 @@ export class Accounts {
   private readonly byToken: Map<string, User>;
   private readonly byUsername: Map<string, User>;
 
-  /** `others`: password accounts kept elsewhere (Onepanel users created through the API), asked last. */
+  /** `passwordLogin`: password accounts kept in an API's state (Onepanel's users), asked instead of `users`. */
   constructor(
     users: readonly User[],
-    private readonly others?: (username: string, password: string) => User | undefined,
+    private readonly passwordLogin?: (username: string, password: string) => User | undefined,
   ) {
     this.byToken = new Map(users.map((u) => [u.token, u]));
     this.byUsername = new Map(users.map((u) => [u.username, u]));
@@ -141,9 +141,9 @@ export class Accounts {
   }
 
   withPassword(username: string, password: string): User | undefined {
+    if (this.passwordLogin) return this.passwordLogin(username, password);
     const user = this.byUsername.get(username);
-    if (!user) return this.others?.(username, password);
-    return samePassword(user.password, password) ? user : undefined;
+    return user && samePassword(user.password, password) ? user : undefined;
   }
 }
 

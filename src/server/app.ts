@@ -114,11 +114,12 @@ export async function createApp(
   const state = profile.createState({
     groups: users.groups,
     specPrivileges: spec.privileges,
-    fileUsernames: new Set(users.users.map((u) => u.username)),
+    fileUsers: usersFor(users.users, spec.privileges),
     budget,
     limits,
   });
   const accounts = new Accounts(usersFor(users.users, spec.privileges), profile.passwordLogin?.(state));
+  const roles = profile.roles?.(state);
   const scope = profile.privilegeScope(spec, state);
   const authentication = authenticator(spec.document.components?.securitySchemes ?? {}, accounts, spec.api);
   const errors = new ErrorBodies(
@@ -168,7 +169,10 @@ export async function createApp(
     );
     if (validation.errors) throw badRequest(validation.errors as ErrorObject[]);
     plan.checkIntegers?.(params, request.url);
-    if (caller) plan.authorize(caller, params);
+    if (caller) {
+      plan.authorize(caller, params);
+      roles?.(operation.operationId!, caller, params);
+    }
     // Only a public operation gets here without a caller: one with privileges to check needs one after all.
     else if (plan.needsPrivileges) throw unauthorized();
     return plan.answer({ caller, params, body: json?.value, state });

@@ -1,5 +1,6 @@
-// Onepanel user accounts created through the API (add_user, get_user, modify_user, remove_user), in memory and
-// bounded (limits.ts). They log in with HTTP basic like the users of the users file.
+// Onepanel user accounts (add_user, get_user, modify_user, remove_user), in memory and bounded (limits.ts): the
+// users file's, an `admin` for the one holding every privilege and `regular` for the others, then those created
+// through the API. They are the only ones who log in to Onepanel (HTTP basic), with their current passwords.
 import { randomBytes } from 'node:crypto';
 import { samePassword, type User } from './accounts.ts';
 import { HttpError } from './errors.ts';
@@ -35,18 +36,25 @@ export function passwordProblem(password: string): string | undefined {
 export class PanelUsers {
   private readonly users = new Map<string, PanelUser>();
 
-  /** `taken`: usernames of the users file, which cannot be created again. */
+  /** `fileUsers`: the users file's, there from the start; their passwords need not meet the docs' rules. */
   constructor(
     private readonly budget: StateBudget,
-    private readonly taken: ReadonlySet<string> = new Set(),
-  ) {}
+    fileUsers: readonly User[] = [],
+  ) {
+    for (const { username, password, everyPrivilege } of fileUsers)
+      this.add(username, password, everyPrivilege ? 'admin' : 'regular');
+  }
 
   create(username: string, password: string, userRole: PanelUser['userRole']): PanelUser {
     const problem = usernameProblem(username) ?? passwordProblem(password);
     if (problem) throw new HttpError(400, 'Invalid Request', username === '' ? 'username' : 'requestBody', problem);
-    if (this.users.has(username) || this.taken.has(username))
+    if (this.users.has(username))
       throw new HttpError(400, 'Invalid Request', 'username', `A user named ${username} already exists.`);
     assertRoom(this.users.size, LIMITS.panelUsers, 'Onepanel users');
+    return this.add(username, password, userRole);
+  }
+
+  private add(username: string, password: string, userRole: PanelUser['userRole']): PanelUser {
     // Passwords change (modify_user), so the largest one allowed is charged.
     this.budget.take(bytesOf(username), 'another Onepanel user');
     const user: PanelUser = { username, password, userId: randomBytes(15).toString('base64url'), userRole };
@@ -64,7 +72,7 @@ export class PanelUsers {
     return true;
   }
 
-  /** The account for HTTP basic: a created user holds no privileges. */
+  /** The account for HTTP basic: Onepanel's operations name no privileges; the role decides (roles.ts). */
   login(username: string, password: string): User | undefined {
     const user = this.users.get(username);
     if (!user || !samePassword(user.password, password)) return undefined;

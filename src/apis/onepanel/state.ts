@@ -1,4 +1,5 @@
-// Onepanel's store: the user accounts created through the API (the users file's names stay taken).
+// Onepanel's store: its user accounts, those of the users file first (each a user resource, GET /users/admin),
+// then those created through the API.
 import type { StateContext } from '../profile.ts';
 import { PanelUsers } from '../../server/panel-users.ts';
 
@@ -6,6 +7,6 @@ export interface OnepanelState {
   panelUsers: PanelUsers;
 }
 
-export const createOnepanelState = ({ budget, fileUsernames }: StateContext): OnepanelState => ({
-  panelUsers: new PanelUsers(budget, fileUsernames),
+export const createOnepanelState = ({ budget, fileUsers }: StateContext): OnepanelState => ({
+  panelUsers: new PanelUsers(budget, fileUsers),
 });

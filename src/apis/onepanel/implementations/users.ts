@@ -1,6 +1,7 @@
 // Onepanel user accounts, in memory (State.panelUsers): POST /users, GET/PATCH/DELETE /users/{username}. The
 // docs list no operation listing users. A created user logs in with HTTP basic.
 import { HttpError } from '../../../server/errors.ts';
+import { samePassword } from '../../../server/accounts.ts';
 import { passwordProblem } from '../../../server/panel-users.ts';
 import type { Implementation, ResponseBody } from './types.ts';
 
@@ -22,14 +23,25 @@ export const getUser: Implementation<'get_user'> = ({ params, state }) => {
 };
 
 /**
- * PATCH /users/{username}: changes the password. currentPassword is "the current user password … or password of
- * an administrator that is issuing this request on behalf of a user": the caller's own password counts too.
+ * PATCH /users/{username}: changes the password. currentPassword is "the current user password that should be
+ * changed or password of an administrator that is issuing this request on behalf of a user"
+ * (UserModifyRequest.md:9): the target's own, or the caller's when the caller is an admin (roles.ts let only an
+ * admin or the user itself get here); else 403.
  */
 export const modifyUser: Implementation<'modify_user'> = ({ caller, params, body, state }) => {
   const user = state.panelUsers.get(params.username);
   if (!user) throw noSuchUser(params.username);
-  if (body.currentPassword !== user.password && body.currentPassword !== caller.password)
-    throw new HttpError(400, 'Invalid Request', 'currentPassword', 'The current password is not correct.');
+  const byAdmin = state.panelUsers.get(caller.username)?.userRole === 'admin';
+  if (
+    !samePassword(user.password, body.currentPassword) &&
+    !(byAdmin && samePassword(caller.password, body.currentPassword))
+  )
+    throw new HttpError(
+      403,
+      'Forbidden',
+      'currentPassword',
+      "currentPassword is neither the user's password nor, from an admin, the admin's.",
+    );
   const problem = passwordProblem(body.newPassword);
   if (problem) throw new HttpError(400, 'Invalid Request', 'newPassword', problem);
   user.password = body.newPassword;
