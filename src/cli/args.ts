@@ -1,8 +1,9 @@
 // The command line of every entry point (src/cli/*.ts, bench/*.ts): parseCommand() runs first, before any work.
 // --help / -h prints the usage to stdout and exits 0; an unknown option, a missing value, an extra argument or a
 // bad value prints one line `<name>: <problem>` and the usage to stderr and exits 2 (never a stack trace).
-import { accessSync, constants, type Stats, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { closeSync, openSync, type Stats, statSync, unlinkSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 /** Turns the raw text of `label` (`--port`, `<docs-dir>`) into a value, or throws a UsageError. */
@@ -237,16 +238,23 @@ export const outputDir: Parser<string> = (raw, label) => {
   return raw;
 };
 
-/** The nearest existing ancestor of `dir` (itself included) must be a directory the process may write. */
+/**
+ * The nearest existing ancestor of `dir` (itself included) must be a directory where a file can be made: probed by
+ * making one, since access() says yes to root everywhere, /proc included.
+ */
 function writableFolder(dir: string, raw: string, label: string): void {
   let nearest = dir;
   while (!statOrUndefined(nearest) && dirname(nearest) !== nearest) nearest = dirname(nearest);
   if (!statOrUndefined(nearest)?.isDirectory())
     throw new UsageError(`${label}: cannot write ${raw}; ${nearest} is not a directory`);
+  const probe = join(nearest, `.write-probe-${process.pid}-${randomBytes(4).toString('hex')}`);
   try {
-    accessSync(nearest, constants.W_OK);
-  } catch {
-    throw new UsageError(`${label}: cannot write ${raw}; ${nearest} is not writable`);
+    closeSync(openSync(probe, 'wx'));
+    unlinkSync(probe);
+  } catch (error) {
+    throw new UsageError(
+      `${label}: cannot write ${raw}; ${nearest} is not writable (${(error as NodeJS.ErrnoException).code})`,
+    );
   }
 }
 

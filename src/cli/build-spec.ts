@@ -12,7 +12,7 @@ import { buildApi } from '../sync/apis.ts';
 import { apiNames } from '../sync/inputs.ts';
 import { releaseTargets } from '../sync/releases.ts';
 import { writeFileAtomically } from '../sync/atomic-write.ts';
-import { existingFile, outputDir, outputFile, parseCommand, UsageError } from './args.ts';
+import { existingDir, existingFile, outputDir, outputFile, parseCommand, UsageError } from './args.ts';
 
 const USAGE =
   'usage: npm run build:spec -- [--api name] | <docs-dir> --out file.yaml ' +
@@ -65,6 +65,14 @@ async function main(): Promise<number> {
     return usage('--out, --facts and --report go with a <docs-dir>');
   if (docsDir !== undefined && values.api) return usage('give --api or a <docs-dir>, not both');
   if (docsDir !== undefined && !values.out) return usage('a <docs-dir> needs --out <file.yaml>');
+  if (docsDir !== undefined) {
+    try {
+      existingDir(docsDir, '<docs-dir>');
+    } catch (error) {
+      if (error instanceof UsageError) return usage(error.message);
+      throw error;
+    }
+  }
   try {
     if (docsDir === undefined) {
       let status = 0;
