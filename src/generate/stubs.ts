@@ -46,7 +46,8 @@ function stubEntry(method: string, path: string, op: SpecOperation, spec: Spec, 
   const id = JSON.stringify(op.operationId);
   // A documented example must match the documented type; a sample is the sampler's guess at polymorphic or
   // open schemas, so it is checked against the schema at run time by the server's tests, not by the compiler.
-  const check = why.endsWith('example') ? ` satisfies ResponseBody<${id}, ${status}>` : '';
+  // ResponseBody is the JSON body type: a reply in another media type (its content-type header) is not one.
+  const check = why.endsWith('example') && !headers['content-type'] ? ` satisfies ResponseBody<${id}, ${status}>` : '';
   const typedBody = body === undefined ? ' ' : `,\n    body: ${indent(JSON.stringify(body, null, 2))}${check},\n  `;
   const doc = `  /** ${method.toUpperCase()} ${path}: ${why}. */\n`;
   return `${doc}  ${id}: () => ({ status: ${status}, headers: ${JSON.stringify(headers)}${typedBody}}),`;

@@ -16,10 +16,11 @@ import { integerParameterCheck } from './integer-parameters.ts';
 import { CachedRouter } from './router.ts';
 import { authenticator, type Authenticate } from './security.ts';
 import type { LoadedSpec } from './spec.ts';
-import type { StateBudget, StateLimits } from './limits.ts';
 import type { ApiProfile } from '../apis/profile.ts';
 import type { Registry } from '../apis/implementation-types.ts';
 import { stubReply } from './stub-replies.ts';
+import { parseYamlBody, YAML_TYPES } from './yaml-body.ts';
+import { jsonDepth, MAX_BODY_DEPTH, type StateBudget, type StateLimits, tooDeep } from './limits.ts';
 import { badRequest } from './validation-errors.ts';
 import type { Log } from './log.ts';
 
@@ -155,7 +156,7 @@ export async function createApp(
       request.body !== undefined,
     );
     assertNamedQueryParameters(request.url);
-    const json = parseJson(request);
+    const json = parseBody(request);
     // openapi-backend parses string bodies itself: only a parsed object saves it that work.
     const body = json && typeof json.value === 'object' && json.value !== null ? json.value : request.body;
     const validation = api.validator.validateRequest(
@@ -239,14 +240,20 @@ function assertNamedQueryParameters(url: string): void {
       throw new HttpError(400, 'badValue', '', 'Bad value: query has no parameter "" (a parameter without a name).');
 }
 
-/** The body parsed as JSON when it was sent as JSON and is JSON; openapi-backend reports malformed JSON. */
-function parseJson({ headers, body }: RawRequest): { value: unknown } | undefined {
+/**
+ * The body parsed when it was sent as JSON (openapi-backend reports malformed JSON) or as YAML (Onepanel's
+ * documented application/x-yaml: a 400 when malformed); other media types stay text. Either is a 400 when it
+ * nests deeper than MAX_BODY_DEPTH, before it is parsed.
+ */
+function parseBody({ headers, body }: RawRequest): { value: unknown } | undefined {
   if (body === undefined) return undefined;
   const type = String(headers['content-type'] ?? '')
     .split(';')[0]!
     .trim()
     .toLowerCase();
+  if (YAML_TYPES.has(type)) return { value: parseYamlBody(body) };
   if (!(type === 'application/json' || type.endsWith('+json'))) return undefined;
+  if (jsonDepth(body) > MAX_BODY_DEPTH) throw tooDeep();
   try {
     return { value: JSON.parse(body) as unknown };
   } catch {

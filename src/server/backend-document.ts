@@ -20,10 +20,13 @@
 // - a `$ref` to a component that does not exist (a doc set missing a definition page) becomes `{}`, any value;
 // - document level: `openapi: 3.0.3`, no `webhooks`, `jsonSchemaDialect`, `components.pathItems`,
 //   `info.summary` nor `license.identifier`; a response without `description` gets an empty one; a media type with
-//   both `example` and `examples` keeps `examples`; `paths` defaults to `{}`.
+//   both `example` and `examples` keeps `examples`; `paths` defaults to `{}`;
+// - a request body documented in YAML and not JSON gets its YAML schema as `application/json` too (openapi-backend
+//   validates that one only), its documented media types listed in `x-declared-media-types`.
 //
 // The function is pure: it returns a new document and never changes its input.
 import { unescapePointerFragment } from '@redocly/openapi-core';
+import { YAML_TYPES } from './yaml-body.ts';
 
 type Json = Record<string, unknown>;
 
@@ -216,7 +219,17 @@ function response(value: unknown): unknown {
 function requestBody(value: unknown): unknown {
   const bare = bareRef(value);
   if (!isObject(bare) || '$ref' in bare) return bare;
-  return { ...bare, content: mapValues(bare.content ?? {}, media) };
+  const content = mapValues(bare.content ?? {}, media) as Json;
+  // openapi-backend validates a body against its application/json schema only: a body documented in YAML alone
+  // (parsed by the server, yaml-body.ts) is validated against the YAML one, and the documented list kept for 415.
+  const yaml = Object.keys(content).find((type) => YAML_TYPES.has(type.toLowerCase()));
+  if (!content['application/json'] && yaml)
+    return {
+      ...bare,
+      content: { ...content, 'application/json': content[yaml] },
+      'x-declared-media-types': Object.keys(content),
+    };
+  return { ...bare, content };
 }
 
 const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);

@@ -1,7 +1,8 @@
-// node:http around the app: reads the body up to the limit (413), writes replies as JSON with the CORS headers,
-// answers CORS preflights, logs one line per request, and answers what node would answer itself in its own
-// plain-text or empty way in the API's Error shape instead: unparseable HTTP (400), oversized headers (431),
-// timeouts (408), an HTTP/1.1 request without Host (400), an Expect other than 100-continue (417), CONNECT (405).
+// node:http around the app: reads the body up to the limit (413), writes replies as JSON (or a stub's documented
+// media type) with the CORS headers, answers CORS preflights, logs one line per request, and answers what node
+// would answer itself in its own plain-text or empty way in the API's Error shape instead: unparseable HTTP (400),
+// oversized headers (431), timeouts (408), an HTTP/1.1 request without Host (400), an Expect other than
+// 100-continue (417), CONNECT (405).
 import { type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
@@ -134,12 +135,19 @@ function send(
   closeConnection: boolean,
   corsHeaders: Record<string, string> | undefined,
 ): void {
-  const payload = reply.body === undefined ? undefined : JSON.stringify(reply.body);
+  // A stub in a documented non-JSON media type names it; its string body goes as it is.
+  const type = reply.headers?.['content-type'];
+  const payload =
+    reply.body === undefined
+      ? undefined
+      : type !== undefined && typeof reply.body === 'string'
+        ? reply.body
+        : JSON.stringify(reply.body);
   // Header by header rather than one merged object for writeHead: a hot path of every request (bench/README.md).
   for (const name in corsHeaders) res.setHeader(name, corsHeaders[name]!);
   for (const name in reply.headers) res.setHeader(name, reply.headers[name]!);
   res.setHeader('content-length', payload === undefined ? 0 : Buffer.byteLength(payload));
-  if (payload !== undefined) res.setHeader('content-type', 'application/json');
+  if (payload !== undefined && type === undefined) res.setHeader('content-type', 'application/json');
   if (closeConnection) res.setHeader('connection', 'close');
   res.writeHead(reply.status).end(payload);
 }

@@ -53,7 +53,7 @@ export const DEFAULT_STATE_LIMITS: Readonly<StateLimits> = {
  */
 export const ENTRY_BYTES = {
   inviteToken: 256,
-  space: 1024,
+  space: 2304,
   member: 256,
   panelUser: 512,
   lumaUser: 256,
@@ -62,8 +62,57 @@ export const ENTRY_BYTES = {
 /** Heap bytes a string takes at most (two bytes a character when it is not Latin-1) with its header. */
 export const stringBytes = (text: string | undefined): number => (text === undefined ? 0 : 24 + 2 * text.length);
 
-/** Heap bytes parsed JSON takes at most, from the length of its text (the measured ratio: bench/README.md). */
-export const jsonBytes = (jsonLength: number): number => 4 * jsonLength;
+/**
+ * Heap bytes a parsed JSON value takes at most, from its structure rather than its text (where `{}` is 2 bytes
+ * and its object 56): an object's header and a dictionary entry per property, an array's header and a slot per
+ * element, a string two bytes a character, a number that is not a small integer its heap box. The constants are
+ * upper bounds of heapUsed growth measured on Node 20 and 24 (bench/README.md). Bodies are at most
+ * MAX_BODY_DEPTH deep, so the walk is bounded.
+ */
+export function valueBytes(value: unknown): number {
+  if (typeof value === 'string') return 24 + 2 * value.length;
+  if (typeof value === 'number') return Number.isInteger(value) && Math.abs(value) < 2 ** 30 ? 0 : 16;
+  if (value === null || typeof value !== 'object') return 0;
+  let bytes = 0;
+  if (Array.isArray(value)) {
+    bytes = 32 + 8 * value.length;
+    for (const item of value) bytes += valueBytes(item);
+    return bytes;
+  }
+  bytes = 56;
+  for (const key in value) bytes += 56 + valueBytes((value as Record<string, unknown>)[key]);
+  return bytes;
+}
+
+/** Deepest `[`/`{` nesting a request body may have: deeper is a 400 before it is parsed (no recursion over it). */
+export const MAX_BODY_DEPTH = 64;
+
+/** The deepest `[`/`{` nesting of JSON text, brackets inside strings skipped; counted without parsing. */
+export function jsonDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) deepest = Math.max(deepest, ++depth);
+    else if ((c === 93 || c === 125) && depth > 0) depth--;
+  }
+  return deepest;
+}
+
+/** The 400 for a body nested deeper than MAX_BODY_DEPTH. */
+export function tooDeep(): HttpError {
+  return new HttpError(
+    400,
+    'badValue',
+    'requestBody',
+    `The request body nests deeper than ${MAX_BODY_DEPTH} levels of [ and {.`,
+  );
+}
 
 /** The byte budget of one server's state: entries take from it as they are stored and give back as they go. */
 export class StateBudget {

@@ -2,8 +2,8 @@
 // delete_user) and their storage credentials (add_user_credentials), in memory and bounded (limits.ts).
 // LUMA ids are integers (the docs' `lid`, read exactly: integer-parameters.ts), given out from 1 up, skipping any a
 // PUT took, so no two users share one. Each user is charged to the state's byte budget
-// by the JSON size of its details and credentials.
-import { assertRoom, assertSmall, ENTRY_BYTES, jsonBytes, LIMITS, type StateBudget } from './limits.ts';
+// by what its details and credentials take in the heap (valueBytes).
+import { assertRoom, assertSmall, ENTRY_BYTES, LIMITS, type StateBudget, valueBytes } from './limits.ts';
 
 export interface LumaUser {
   lid: number;
@@ -21,9 +21,9 @@ export class LumaUsers {
   constructor(private readonly budget: StateBudget) {}
 
   add(details: unknown): LumaUser {
-    const size = assertSmall(details, LIMITS.entryBytes, 'userDetails');
+    assertSmall(details, LIMITS.entryBytes, 'userDetails');
     assertRoom(this.users.size, LIMITS.lumaUsers, 'LUMA users');
-    const bytes = ENTRY_BYTES.lumaUser + jsonBytes(size);
+    const bytes = ENTRY_BYTES.lumaUser + valueBytes(details);
     this.budget.take(bytes, 'another LUMA user');
     while (this.users.has(this.next)) this.next++;
     const user: LumaUser = { lid: this.next++, details, credentials: [], bytes };
@@ -37,16 +37,14 @@ export class LumaUsers {
 
   /** Replaces the details of a LUMA user; creates it under that id when there is none. */
   put(lid: number, details: unknown): void {
-    const size = assertSmall(details, LIMITS.entryBytes, 'userDetails');
+    assertSmall(details, LIMITS.entryBytes, 'userDetails');
     const user = this.users.get(lid);
     if (user) {
-      const detailsBytes = jsonBytes(size);
-      const oldDetailsBytes = jsonBytes(Buffer.byteLength(JSON.stringify(user.details ?? null)));
-      this.recharge(user, user.bytes - oldDetailsBytes + detailsBytes, 'these user details');
+      this.recharge(user, user.bytes - valueBytes(user.details) + valueBytes(details), 'these user details');
       user.details = details;
     } else {
       assertRoom(this.users.size, LIMITS.lumaUsers, 'LUMA users');
-      const bytes = ENTRY_BYTES.lumaUser + jsonBytes(size);
+      const bytes = ENTRY_BYTES.lumaUser + valueBytes(details);
       this.budget.take(bytes, 'another LUMA user');
       this.users.set(lid, { lid, details, credentials: [], bytes });
     }
@@ -70,9 +68,9 @@ export class LumaUsers {
       else merged.push(entry);
     }
     assertRoom(merged.length - 1, LIMITS.credentialsPerUser, 'storage credentials per user');
-    const size = assertSmall(merged, LIMITS.entryBytes * 4, 'credentials');
-    const oldSize = user.credentials.length ? Buffer.byteLength(JSON.stringify(user.credentials)) : 0;
-    this.recharge(user, user.bytes - jsonBytes(oldSize) + jsonBytes(size), 'these credentials');
+    assertSmall(merged, LIMITS.entryBytes * 4, 'credentials');
+    const bytes = user.bytes - valueBytes(user.credentials) + valueBytes(merged);
+    this.recharge(user, bytes, 'these credentials');
     user.credentials = merged;
   }
 

@@ -11,7 +11,10 @@ export function assertSupportedMediaType(
   contentEncoding: string | string[] | undefined,
   hasBody: boolean,
 ): void {
-  const content = (operation.requestBody as { content?: Record<string, unknown> } | undefined)?.content;
+  const body = operation.requestBody as
+    | { content?: Record<string, unknown>; 'x-declared-media-types'?: string[] }
+    | undefined;
+  const content = body?.content;
   // Operations without a documented body ignore one, as the docs' cURL samples send none.
   if (!content || !hasBody) return;
   const coding = mediaType(contentEncoding);
@@ -23,7 +26,7 @@ export function assertSupportedMediaType(
       `Content-Encoding ${coding} is not supported here; send the body without a content coding.`,
       { 'Accept-Encoding': 'identity' },
     );
-  const declared = Object.keys(content);
+  const declared = body['x-declared-media-types'] ?? Object.keys(content);
   const media = mediaType(contentType);
   if (media && declared.some((range) => mediaRangeMatches(range.toLowerCase(), media))) return;
   throw new HttpError(

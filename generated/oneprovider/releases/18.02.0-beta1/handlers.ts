@@ -95,8 +95,10 @@ export const stubs: { readonly [Op in OperationId]: () => Reply } = {
   }),
   /** POST /index: documented 204. */
   "add_space_index": () => ({ status: 204, headers: {"x-stub":"true","Location":"stub-location"} }),
-  /** GET /index/{iid}: documented 200. */
-  "get_space_index": () => ({ status: 200, headers: {"x-stub":"true"} }),
+  /** GET /index/{iid}: documented 200 example. */
+  "get_space_index": () => ({ status: 200, headers: {"x-stub":"true","content-type":"application/javascript"},
+    body: "string",
+  }),
   /** PUT /index/{iid}: documented 204. */
   "update_space_index": () => ({ status: 204, headers: {"x-stub":"true"} }),
   /** DELETE /index/{iid}: documented 204. */
