@@ -209,11 +209,15 @@ describe('build-spec CLI on bad input', { concurrency: 4 }, () => {
     });
   });
 
-  test('doc dir that does not exist → exit 1 naming it, no stack trace', async () => {
+  test('doc dir that does not exist → exit 2 naming it before any work, no stack trace', async () => {
     const dir = join(tempDocDir(), 'missing');
     const run = await runCli(dir);
-    assertFailed(run);
-    assertPrinted(run, { file: dir, line: 0, severity: 'error', code: 'no-input', message: /ENOENT/ });
+    assert.equal(run.status, 2, run.stderr);
+    assert.match(
+      run.stderr,
+      new RegExp(`^build:spec: <docs-dir> must be an existing directory; ${dir} does not exist`),
+    );
+    assert.doesNotMatch(run.stderr, /\n\s+at /);
   });
 
   test('unreadable page (dangling symlink x.md) → exit 1, x.md:0 [unreadable-file]', async () => {

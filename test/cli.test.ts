@@ -39,9 +39,12 @@ function npmRun(script: string, args: string[]): Promise<Run> {
   return run('npm', ['run', script, '--', ...args]);
 }
 
-/** The script's own command (`tsx src/cli/serve.ts`, `node src/cli/bundled.mjs …`) run by node, npm left out. */
+/**
+ * The script's own command (`exec node --import tsx src/cli/serve.ts`, `node src/cli/bundled.mjs …`) run by node,
+ * npm and the shell's `exec` left out.
+ */
 function direct(script: string, args: string[]): Promise<Run> {
-  const [command, ...words] = (PACKAGE_SCRIPTS[script] ?? '').split(' ');
+  const [command, ...words] = (PACKAGE_SCRIPTS[script] ?? '').replace(/^exec /, '').split(' ');
   assert.ok(command === 'tsx' || command === 'node', `${script}: ${PACKAGE_SCRIPTS[script]}`);
   return run(process.execPath, [...(command === 'tsx' ? ['--import', 'tsx'] : []), ...words, ...args]);
 }

@@ -23,6 +23,7 @@ import { emitServers } from './emit/servers.ts';
 import { emitTags } from './emit/tags.ts';
 import { removeUnusedComponents } from './post-emit/remove-unused-components.ts';
 import { dropInvalidExamples } from './post-emit/drop-invalid-examples.ts';
+import { proseConstraints } from './post-emit/prose-constraints.ts';
 import { reportComponents } from './report/components.ts';
 
 export interface BuildInput {
@@ -176,6 +177,7 @@ export function buildFromSources(
   findings.within('post-emit/remove-unused-components', () =>
     removeUnusedComponents(document, new Map(definitions.map((d) => [d.name, d.at])), findings),
   );
+  findings.within('post-emit/prose-constraints', () => proseConstraints(document, sources, findings));
   findings.within('post-emit/drop-invalid-examples', () => dropInvalidExamples(document, exampleSources, findings));
   findings.within('report/components', () => reportComponents(plans, document, findings));
   mark?.('validate');

@@ -30,6 +30,8 @@ export type FindingCode =
   | 'dangling-reference'
   | 'unused-definition'
   | 'inferred-fact'
+  /** A length or character rule a description states in words, made minLength/maxLength/pattern. */
+  | 'inferred-constraint'
   /** How a component was rebuilt: plain, composed, subtype of X, parent, nested, inferred (one per component). */
   | 'definition-rebuilt';
 

@@ -121,4 +121,24 @@ describe('Onepanel roles', () => {
       await local.close();
     }
   });
+
+  // UserCreateRequest.md:9 and :11, made minLength and pattern by the rebuilder (spec/onepanel/openapi.yaml).
+  test("the docs' username and password rules are the spec's, and the server enforces them", async () => {
+    const create = (username: string, password: string) =>
+      call('POST', '/users', basicHeader(ADMIN), { username, password, userRole: 'regular' });
+    for (const [username, password, why] of [
+      ['dave', 'PASSWORD1', 'no lower case letter'],
+      ['dave', 'password1', 'no upper case letter'],
+      ['dave', 'Password', 'no digit'],
+      ['dave', 'Pass:word1', 'a colon'],
+      ['dave', 'Pass1', 'shorter than 8'],
+      ['dav', 'Password1', 'a username shorter than 4'],
+      ['dave_1', 'Password1', 'a username not alphanumeric'],
+    ]) {
+      const reply = await create(username!, password!);
+      assert.equal(reply.status, 400, why);
+      assert.equal(JSON.parse(reply.text).error, 'badValue', why);
+    }
+    assert.equal((await create('dave', 'Password1')).status, 204);
+  });
 });

@@ -113,7 +113,7 @@ function read(path: string, release: string, order: number, findings: Findings, 
     const bytes = readFileSync(path);
     const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
     if (basename(path) === 'REPORT.md' && text.startsWith(OWN_REPORT)) {
-      findings.warn('unrecognised-page', { file, line: 1 }, "the rebuilder's own build report; not read as a page");
+      findings.warn('unmapped-block', { file, line: 1 }, "the rebuilder's own build report; not read as a page");
       return [];
     }
     if (text.includes('\uFFFD'))

@@ -32,6 +32,12 @@ export const REPORT_GROUPS: readonly ReportGroup[] = [
     codes: ['inferred-schema', 'schema-versions'],
   },
   {
+    id: 'inferred-constraints',
+    title: 'Constraints read from prose',
+    why: 'Length and character rules a description states in words, made schema keywords (x-inferred-from: the line).',
+    codes: ['inferred-constraint'],
+  },
+  {
     id: 'doc-inconsistencies',
     title: 'Doc inconsistencies',
     why: 'The docs contradict themselves; the spec keeps the declared endpoint and only examples that validate.',

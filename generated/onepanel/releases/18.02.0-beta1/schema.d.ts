@@ -1611,14 +1611,7 @@ export interface components {
             /** @description Statistics of storage sync updated files. */
             updateCount?: components["schemas"]["TimeStats"];
         };
-        /**
-         * @description The new user account details.
-         * @example {
-         *       "username": "john",
-         *       "password": "P@@$$W0RD",
-         *       "userRole": "admin"
-         *     }
-         */
+        /** @description The new user account details. */
         UserCreateRequest: {
             /** @description The user password. It must be at least 8 characters long and contain a minimum of 1 lower case letter [a-z] and a minimum of 1 upper case letter [A-Z] and a minimum of 1 numeric character [0-9]. The Password must not contain a colon character [:]. */
             password: string;
