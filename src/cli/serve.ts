@@ -15,6 +15,7 @@ import {
   DEFAULT_TIMEOUTS,
   DEFAULT_USERS_PATH,
   startServer,
+  undocumentedStatusesOf,
 } from '../server/index.ts';
 import { checkOrigin } from '../server/cors.ts';
 import { PROJECT_ROOT } from '../paths.ts';
@@ -46,7 +47,7 @@ const usage =
   'usage: npm run serve -- [--port 8080] [--host 127.0.0.1] [--release name] [--spec file] [--users file]\n' +
   '         [--body-limit bytes] [--state-budget bytes] [--spaces-per-user n] [--tokens-per-user n]\n' +
   '         [--token-ttl seconds] [--headers-timeout s] [--request-timeout s] [--keep-alive-timeout s]\n' +
-  '         [--cors-origin origins]';
+  '         [--cors-origin origins] [--statuses]';
 
 const { values } = parseCommand({
   name: 'serve',
@@ -141,8 +142,25 @@ const { values } = parseCommand({
       parse: origins,
       help: "comma-separated origins browsers may call from; '*' for any (no credentials), 'none' for no CORS",
     },
+    statuses: {
+      type: 'boolean',
+      help: 'print, per API, the statuses the server can send that the docs do not list, and exit',
+    },
   },
 });
+
+if (values.statuses) {
+  const options = {
+    ...(values.spec !== undefined && { specPath: resolve(values.spec) }),
+    ...(values.release !== undefined && { release: values.release }),
+  };
+  for (const { api, operations, gaps } of undocumentedStatusesOf(options)) {
+    console.log(`${api} (${operations} operations): statuses the server can send that the docs do not list`);
+    for (const { status, why, operations: ops } of gaps)
+      console.log(`  ${status}  ${ops.length === operations ? 'every operation' : `${ops.length} operations`}: ${why}`);
+  }
+  process.exit(0);
+}
 
 if (values['headers-timeout'] > values['request-timeout']) {
   process.stderr.write(

@@ -11,6 +11,7 @@ import { DEFAULT_USERS_PATH, loadUsersFile, type UsersFile } from './accounts.ts
 import { createApp, type App, type RawRequest } from './app.ts';
 import { corsPolicy, DEFAULT_CORS_ORIGINS } from './cors.ts';
 import { HttpError } from './errors.ts';
+import { type StatusGap, undocumentedStatuses } from './undocumented-statuses.ts';
 import { answerClientError, answerConnect, answerExpectation, requestListener } from './http.ts';
 import { DEFAULT_STATE_LIMITS, StateBudget, type StateLimits } from './limits.ts';
 import type { Registry } from '../apis/implementation-types.ts';
@@ -181,6 +182,18 @@ interface AbsentApi {
 }
 
 /** The specs to serve, in their profiles' order; the users file as each one names privileges. */
+/** Per served API, the statuses the server can send that its docs do not list (`serve --statuses`). */
+export function undocumentedStatusesOf(
+  options: Pick<ServerOptions, 'release' | 'specPath'>,
+): { api: string; operations: number; gaps: StatusGap[] }[] {
+  const users: UsersFile = { users: [], groups: [] };
+  return servedSpecs(options, users).specs.map((spec) => ({
+    api: spec.api,
+    operations: Object.values(spec.document.paths).flatMap((item) => Object.values(item)).length,
+    gaps: undocumentedStatuses(spec.document, { roles: profileOf(spec.api)?.roles !== undefined }),
+  }));
+}
+
 function servedSpecs(
   options: ServerOptions,
   users: UsersFile,
