@@ -1,29 +1,31 @@
 // LUMA ids are exact (issue 23 item 2): the docs type `lid` `integer`, so an id is read as decimal digits a JSON
 // number holds exactly, and a POST never hands out an id a PUT already took. On today's main before the fix,
 // `PUT /admin/users/99999999999999999999999` made every later POST answer `Location: /admin/users/1e+23`.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, type RunningServer } from '../../src/server/index.ts';
-import { closeRawAgent, rawRequest } from '../helpers/raw-http.ts';
+import { rawRequest } from '../helpers/raw-http.ts';
+import { suiteServer } from '../helpers/suite-server.ts';
 import { ADMIN, tokenHeader } from '../helpers/server-fixtures.ts';
 
-let server: RunningServer;
-let luma: string;
-before(async () => {
-  server = await startServer({ port: 0, log: false });
-  luma = server.urls.luma!;
-});
-after(async () => {
-  closeRawAgent();
-  await server.close();
-});
+const suite = suiteServer();
 
 const admin = { ...tokenHeader(ADMIN), 'content-type': 'application/json' };
 const put = (lid: string, details: object) =>
-  rawRequest({ method: 'PUT', url: `${luma}/admin/users/${lid}`, headers: admin, body: JSON.stringify(details) });
+  rawRequest({
+    method: 'PUT',
+    url: `${suite.url('luma')}/admin/users/${lid}`,
+    headers: admin,
+    body: JSON.stringify(details),
+  });
 const post = (details: object) =>
-  rawRequest({ method: 'POST', url: `${luma}/admin/users`, headers: admin, body: JSON.stringify(details) });
-const get = (lid: string) => rawRequest({ method: 'GET', url: `${luma}/admin/users/${lid}`, headers: admin });
+  rawRequest({
+    method: 'POST',
+    url: `${suite.url('luma')}/admin/users`,
+    headers: admin,
+    body: JSON.stringify(details),
+  });
+const get = (lid: string) =>
+  rawRequest({ method: 'GET', url: `${suite.url('luma')}/admin/users/${lid}`, headers: admin });
 
 describe('LUMA ids', () => {
   test("an id that is not decimal digits, or beyond 2^53 − 1, is a 400 in LUMA's Error shape", async () => {
@@ -61,10 +63,10 @@ describe('LUMA ids', () => {
   test("replacing a user's details charges the new size instead of adding it", async () => {
     const big = { name: 'x'.repeat(3_000) };
     assert.equal((await put('50', big)).status, 204);
-    const once = server.usage().bytes;
+    const once = suite.server.usage().bytes;
     for (let i = 0; i < 5; i++) assert.equal((await put('50', big)).status, 204);
-    assert.equal(server.usage().bytes, once);
+    assert.equal(suite.server.usage().bytes, once);
     assert.equal((await put('50', { name: 'small' })).status, 204);
-    assert.ok(server.usage().bytes < once - 2_900, `${server.usage().bytes} < ${once} − 2900`);
+    assert.ok(suite.server.usage().bytes < once - 2_900, `${suite.server.usage().bytes} < ${once} − 2900`);
   });
 });

@@ -1,25 +1,18 @@
 // Every documented media type (issue 23 item 5): Onepanel's configure_zone consumes application/x-yaml
 // (configure_zone.md, "Consumes"), parsed with limits and validated like JSON; Oneprovider's get_space_index
 // produces application/javascript (get_space_index.md), so its stub answers the documented example in it.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { stringify } from 'yaml';
 import type { Operation } from 'openapi-backend';
 import { toBackendDocument } from '../../src/server/backend-document.ts';
 import type { HttpError } from '../../src/server/errors.ts';
 import { assertSupportedMediaType } from '../../src/server/media-type.ts';
-import { startServer, type RunningServer } from '../../src/server/index.ts';
-import { closeRawAgent, rawRequest } from '../helpers/raw-http.ts';
+import { rawRequest } from '../helpers/raw-http.ts';
+import { suiteServer } from '../helpers/suite-server.ts';
 import { ADMIN, basicHeader, tokenHeader } from '../helpers/server-fixtures.ts';
 
-let server: RunningServer;
-before(async () => {
-  server = await startServer({ port: 0, log: false });
-});
-after(async () => {
-  closeRawAgent();
-  await server.close();
-});
+const suite = suiteServer();
 
 // configure_zone.md's example request body.
 const ZONE = {
@@ -36,7 +29,7 @@ const ZONE = {
 const configureZone = (body: string, type = 'application/x-yaml') =>
   rawRequest({
     method: 'POST',
-    url: `${server.urls.onepanel}/zone/configuration`,
+    url: `${suite.url('onepanel')}/zone/configuration`,
     headers: { ...basicHeader(ADMIN), 'content-type': type },
     body,
   });
@@ -96,7 +89,7 @@ describe('application/x-yaml request bodies', () => {
     // create_cluster.md (POST /hosts) consumes application/json only.
     const reply = await rawRequest({
       method: 'POST',
-      url: `${server.urls.onepanel}/hosts`,
+      url: `${suite.url('onepanel')}/hosts`,
       headers: { ...basicHeader(ADMIN), 'content-type': 'application/x-yaml' },
       body: 'cookie: x\n',
     });
@@ -133,7 +126,7 @@ describe('documented non-JSON responses', () => {
   test('GET /index/{iid} answers its documented example as application/javascript', async () => {
     const reply = await rawRequest({
       method: 'GET',
-      url: `${server.urls.oneprovider}/index/i1`,
+      url: `${suite.url('oneprovider')}/index/i1`,
       headers: tokenHeader(ADMIN),
     });
     assert.equal(reply.status, 200, reply.text);

@@ -3,28 +3,20 @@
 // users are Onepanel user resources (admin: role admin; joe: regular), so the README's client example answers,
 // and currentPassword (UserModifyRequest.md:9) is the target's own or, from an admin, the admin's. Onepanel's
 // 403 is documented "No Content", so it has no body.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, type RunningServer } from '../../src/server/index.ts';
-import { closeRawAgent, rawRequest } from '../helpers/raw-http.ts';
+import { startServer } from '../../src/server/index.ts';
+import { rawRequest } from '../helpers/raw-http.ts';
+import { suiteServer } from '../helpers/suite-server.ts';
 import { ADMIN, basicHeader, JOE } from '../helpers/server-fixtures.ts';
 
-let server: RunningServer;
-let onepanel: string;
-before(async () => {
-  server = await startServer({ port: 0, log: false });
-  onepanel = server.urls.onepanel!;
-});
-after(async () => {
-  closeRawAgent();
-  await server.close();
-});
+const suite = suiteServer();
 
 const basic = (username: string, password: string) => basicHeader({ username, password, token: '', privileges: [] });
 const call = (method: string, path: string, auth: Record<string, string>, body?: object) =>
   rawRequest({
     method,
-    url: `${onepanel}${path}`,
+    url: `${suite.url('onepanel')}${path}`,
     headers: body ? { ...auth, 'content-type': 'application/json' } : auth,
     body: body && JSON.stringify(body),
   });
