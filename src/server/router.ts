@@ -112,11 +112,12 @@ export class CachedRouter extends OpenAPIRouter {
     const matched = path === undefined ? undefined : this.pathMatch(path);
     if (!matched) throw new HttpError(404, 'notFound', 'path', `No operation at ${url.split('?')[0]}.`);
     const lower = method.toLowerCase();
+    const { routes, values } = matched;
     const route =
-      matched.find((r) => r.operation.method === lower) ??
-      (lower === 'head' ? matched.find((r) => r.operation.method === 'get') : undefined);
-    if (route) return { operation: route.operation, params: decodeParameters(route.parameterNames, route.values) };
-    const allow = methodsOf(matched).join(', ');
+      routes.find((r) => r.operation.method === lower) ??
+      (lower === 'head' ? routes.find((r) => r.operation.method === 'get') : undefined);
+    if (route) return { operation: route.operation, params: decodeParameters(route.parameterNames, values) };
+    const allow = methodsOf(routes).join(', ');
     throw new HttpError(405, 'notSupported', 'method', `${method} is not supported here; allowed: ${allow}.`, {
       Allow: allow,
     });
@@ -126,15 +127,16 @@ export class CachedRouter extends OpenAPIRouter {
   methodsAt(url: string): string[] | undefined {
     const path = this.relativePath(url);
     const matched = path === undefined ? undefined : this.pathMatch(path);
-    return matched && methodsOf(matched);
+    return matched && methodsOf(matched.routes);
   }
 
-  /** The routes of the first path template (in `routes` order) that matches, with the captured values. */
-  private pathMatch(path: string): (Route & { values: RegExpExecArray })[] | undefined {
+  /** The routes of the first path template (in `routes` order) that matches, and the values it captured (one
+   * template's routes share its pattern). */
+  private pathMatch(path: string): { routes: Route[]; values: RegExpExecArray } | undefined {
     for (const route of this.routesFor(path)) {
       if (!path.endsWith(route.suffix)) continue;
       const values = route.pattern.exec(path);
-      if (values) return this.routesAt.get(route.operation.path)!.map((r) => ({ ...r, values }));
+      if (values) return { routes: this.routesAt.get(route.operation.path)!, values };
     }
     return undefined;
   }
