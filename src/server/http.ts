@@ -213,15 +213,8 @@ export function answerConnect(app: Served, log: Log): (req: IncomingMessage, soc
   return (req, socket) => {
     const url = req.url ?? '';
     const allow = (app.methodsAt(url) ?? []).join(', ');
-    const error = new HttpError(
-      405,
-      'notSupported',
-      'method',
-      `CONNECT is not supported; allowed: ${allow || 'none'}.`,
-      {
-        Allow: allow,
-      },
-    );
+    const why = `CONNECT is not supported; allowed: ${allow || 'none'}.`;
+    const error = new HttpError(405, 'notSupported', 'method', why, { Allow: allow });
     socket.on('error', () => socket.destroy());
     socket.end(rawReply(app.errorReply(error, url)));
     log(`CONNECT ${pathOf(url)} 405`);

@@ -1,8 +1,8 @@
 // LUMA users: the user details the admin API stores (add_user_details, get_user_details, update_user_details,
 // delete_user) and their storage credentials (add_user_credentials), in memory and bounded (limits.ts).
 // LUMA ids are integers (the docs' `lid`, read exactly: integer-parameters.ts), given out from 1 up, skipping any a
-// PUT took, so no two users share one. Each user is charged to the state's byte budget
-// by what its details and credentials take in the heap (valueBytes).
+// PUT took, so no two users share one. Each user is charged to the state's byte budget by what its details and
+// credentials take in the heap (valueBytes).
 import { assertRoom, assertSmall, ENTRY_BYTES, LIMITS, type StateBudget, valueBytes } from './limits.ts';
 
 export interface LumaUser {
